@@ -1,0 +1,175 @@
+"""One audit, probe to verdict: load, expand, generate (committing each answer), analyze, measure, gate.
+
+Every stage writes to the store as it goes. The run is identified by a fingerprint of what it asks
+(model, suites, parameters, seed, analyzers): running the same command after an interruption resumes
+that run, and generations already stored for the model are never requested again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from auditor._version import __version__
+from auditor.analyzers import DEFAULT_AUDIT, create
+from auditor.errors import AuditorError
+from auditor.extract import extract_code_blocks
+from auditor.gate import evaluate, load_policy
+from auditor.generators import make_generator
+from auditor.hashing import hash_files, hash_tree
+from auditor.metrics import build_outcomes, compute_metrics
+from auditor.paths import POLICIES_DIR, RULES_DIR
+from auditor.probes import count_attempts, expand, load_suites
+from auditor.store import Store
+from auditor.store.sqlite import now
+from auditor.types import Attempt, Generation, Metric, Probe, Run, Verdict, stable_hash
+
+__all__ = ["AuditConfig", "AuditResult", "Progress", "run_audit", "analyze_run", "measure_run"]
+
+CHUNK = 512  # attempts handed to a generator at a time: bounds memory at any suite size
+
+
+class Progress(Protocol):
+    def phase(self, name: str, total: int) -> Callable[[int], None]:
+        """Start a phase of ``total`` steps; returns ``advance(n)``."""
+        ...
+
+
+class _Silent:
+    def phase(self, name: str, total: int) -> Callable[[int], None]:
+        return lambda n: None
+
+
+@dataclass(frozen=True)
+class AuditConfig:
+    model: str
+    suites: tuple[str, ...]
+    store: Path
+    base_url: str | None = None
+    policy: Path = POLICIES_DIR / "release.yaml"
+    samples: int | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+    seed: int = 0
+    analyzers: tuple[str, ...] = DEFAULT_AUDIT
+    generator_options: dict[str, Any] = field(default_factory=dict)
+    command: str = ""
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    run: Run
+    verdict: Verdict
+    metrics: list[Metric]
+    resumed: bool
+    requested: int  # attempts sent to the model in this invocation
+
+
+def _attempts(probes: list[Probe], cfg: AuditConfig) -> Iterator[Attempt]:
+    return expand(probes, samples=cfg.samples, overrides=cfg.overrides, seed=cfg.seed)
+
+
+def run_audit(cfg: AuditConfig, progress: Progress | None = None) -> AuditResult:
+    progress = progress or _Silent()
+    suites = load_suites(list(cfg.suites))
+    policy = load_policy(cfg.policy)  # validate before asking any model anything
+    probes = [p for s in suites for p in s.probes]
+    generator = make_generator(cfg.model, base_url=cfg.base_url, **cfg.generator_options)
+    model_key = generator.name + (f"@{cfg.base_url}" if cfg.base_url and "@" not in generator.name else "")
+    analyzers = [create(name) for name in cfg.analyzers]
+    parameters = {"samples": cfg.samples, "overrides": cfg.overrides, "analyzers": list(cfg.analyzers)}
+    suite_hash = stable_hash([s.content_hash for s in suites])
+    fingerprint = stable_hash(model_key, suite_hash, parameters, cfg.seed)
+    with Store(cfg.store) as store:
+        run = store.find_resumable(fingerprint)
+        resumed = run is not None
+        if run is None:
+            run = Run(
+                id=stable_hash(fingerprint, now(), length=12),
+                created_at=now(),
+                model=model_key,
+                tool_version=__version__,
+                suite_hash=suite_hash,
+                rule_hash=hash_tree(RULES_DIR),
+                policy_hash=hash_files([Path(cfg.policy)]),
+                analyzer_versions={a.name: a.version() for a in analyzers},
+                parameters=parameters,
+                seed=cfg.seed,
+                suites=tuple(s.name for s in suites),
+                command=cfg.command,
+            )
+            store.save_run(run, fingerprint)
+            store.save_probes(run.id, probes)
+            counter = itertools.count()
+            attempts = _attempts(probes, cfg)
+            while chunk := list(itertools.islice(attempts, CHUNK)):
+                store.save_attempts(run.id, ((next(counter), a) for a in chunk))
+        by_id = {p.id: p for p in probes}
+        requested = asyncio.run(_generate(store, run, model_key, generator, by_id, progress))
+        analyze_run(store, run, model_key, analyzers, progress)
+        metrics = measure_run(store, run, model_key)
+        verdict = evaluate(policy, metrics)
+        store.save_verdict(run.id, verdict)
+        run = dataclasses.replace(run, status="complete", finished_at=now())
+        store.save_run(run, fingerprint)
+    return AuditResult(run, verdict, metrics, resumed, requested)
+
+
+async def _generate(store: Store, run: Run, model_key: str, generator: Any, probes: dict[str, Probe], progress: Progress) -> int:
+    done = store.done_attempt_ids(model_key, run.id)
+    total = store.count_attempts(run.id)
+    advance = progress.phase("generating", total)
+    advance(len(done))
+    todo = (a for a in store.attempts(run.id) if a.id not in done)
+    requested = 0
+    try:
+        while chunk := list(itertools.islice(todo, CHUNK)):
+            requested += len(chunk)
+            async for gen in generator.generate(chunk):
+                store.save_generation(model_key, _with_code(gen, probes, chunk))
+                advance(1)
+    finally:
+        await generator.aclose()
+    return requested
+
+
+def _with_code(gen: Generation, probes: dict[str, Probe], chunk: list[Attempt]) -> Generation:
+    if gen.error or gen.code_blocks:
+        return gen
+    attempt = next((a for a in chunk if a.id == gen.attempt_id), None)
+    hint = probes[attempt.probe_id].language if attempt else None
+    return dataclasses.replace(gen, code_blocks=extract_code_blocks(gen.text, hint=hint))
+
+
+def analyze_run(store: Store, run: Run, model_key: str, analyzers: list[Any], progress: Progress, batch: int = 200) -> None:
+    """Run each analyzer over the run's generations it has not seen yet, in batches, storing as it goes."""
+    total = store.count_attempts(run.id)
+    advance = progress.phase("analyzing", total * len(analyzers))
+    for analyzer in analyzers:
+        pending = store.unanalyzed(run.id, model_key, analyzer.name)
+        advance(total - len(pending))
+        for start in range(0, len(pending), batch):
+            gens = store.generations_by_id(model_key, pending[start : start + batch])
+            results = analyzer.analyze(gens)
+            if [r.attempt_id for r in results] != [g.attempt_id for g in gens]:
+                raise AuditorError(f"analyzer {analyzer.name!r} broke its contract: one result per generation, in order")
+            store.save_analyses(run.id, results)
+            advance(len(gens))
+
+
+def measure_run(store: Store, run: Run, model_key: str) -> list[Metric]:
+    """Compute every metric of a stored run and store them."""
+    outcomes = build_outcomes(
+        store.probes(run.id), store.generations(run.id, model_key), store.findings(run.id), store.analyses(run.id)
+    )
+    metrics = compute_metrics(outcomes)
+    store.save_metrics(run.id, metrics)
+    return metrics
+
+
+def total_attempts(probes: list[Probe], samples: int | None) -> int:
+    return count_attempts(probes, samples=samples)

@@ -1,0 +1,75 @@
+"""``replay:FILE.jsonl`` — responses captured elsewhere (API logs, another harness, the bundled sample).
+
+Each line is a JSON object with ``response`` (or ``text``) and ``attempt_id`` and/or ``prompt``. A
+record with an ``attempt_id`` answers that attempt; otherwise records are matched by prompt text, and
+the k-th record for a prompt answers sample k. An attempt with no recorded answer gets a Generation
+whose ``error`` says so: a missing response is reported, never invented.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+
+from auditor.errors import InputError
+from auditor.types import Attempt, Generation
+
+__all__ = ["ReplayGenerator"]
+
+
+class ReplayGenerator:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.name = f"replay:{self.path.name}"
+        self._by_id: dict[str, dict[str, object]] = {}
+        self._by_prompt: dict[str, list[dict[str, object]]] = defaultdict(list)
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            lines = self.path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise InputError(self.path, f"cannot read replay file: {exc.strerror or exc}") from None
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(self.path, f"not valid JSON: {exc.msg}", number) from None
+            if not isinstance(rec, dict):
+                raise InputError(self.path, "each line must be a JSON object", number)
+            if not isinstance(rec.get("response", rec.get("text")), str):
+                raise InputError(self.path, "record needs a string 'response' (or 'text')", number)
+            if isinstance(rec.get("attempt_id"), str):
+                self._by_id[rec["attempt_id"]] = rec
+            elif isinstance(rec.get("prompt"), str):
+                self._by_prompt[rec["prompt"]].append(rec)
+            else:
+                raise InputError(self.path, "record needs 'attempt_id' or 'prompt' to match an attempt", number)
+
+    def lookup(self, attempt: Attempt) -> dict[str, object] | None:
+        rec = self._by_id.get(attempt.id)
+        if rec is not None:
+            return rec
+        candidates = self._by_prompt.get(attempt.prompt, [])
+        return candidates[attempt.sample] if attempt.sample < len(candidates) else None
+
+    async def generate(self, attempts: Sequence[Attempt]) -> AsyncIterator[Generation]:
+        for attempt in attempts:
+            rec = self.lookup(attempt)
+            if rec is None:
+                yield Generation(
+                    attempt_id=attempt.id,
+                    text="",
+                    model=self.name,
+                    error=f"no recorded response in {self.path.name} for probe {attempt.probe_id} sample {attempt.sample}",
+                )
+                continue
+            text = str(rec.get("response", rec.get("text")))
+            yield Generation(attempt_id=attempt.id, text=text, model=str(rec.get("model") or self.name))
+
+    async def aclose(self) -> None:
+        return None

@@ -1,0 +1,72 @@
+"""Per-attempt outcomes: the small, text-free summary every metric is computed from."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from auditor.types import AnalysisResult, Attempt, Finding, Generation, Probe
+
+__all__ = ["Outcome", "build_outcomes", "CODE_ANALYZERS"]
+
+#: Analyzers whose findings are about the code itself (refusal is about the prose).
+CODE_ANALYZERS = frozenset({"builtin", "bandit", "semgrep", "malicious", "secrets"})
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    attempt_id: str
+    probe: Probe
+    variant: dict[str, str]
+    has_code: bool
+    generation_error: str | None
+    findings: tuple[Finding, ...] = ()
+    analyzer_errors: tuple[str, ...] = ()
+    refusal: str = "none"  # none | partial | full
+    code_lines: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def code_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.analyzer in CODE_ANALYZERS)
+
+
+def _refusal_kind(findings: Iterable[Finding]) -> str:
+    kind = "none"
+    for f in findings:
+        if f.analyzer == "refusal":
+            kind = "full" if "full" in f.message.lower() else ("partial" if kind == "none" else kind)
+    return kind
+
+
+def build_outcomes(
+    probes: dict[str, Probe],
+    pairs: Iterable[tuple[Attempt, Generation]],
+    findings: Iterable[Finding],
+    analyses: Iterable[AnalysisResult],
+) -> list[Outcome]:
+    by_attempt: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        by_attempt[f.attempt_id].append(f)
+    errors: dict[str, list[str]] = defaultdict(list)
+    for a in analyses:
+        if a.status == "error":
+            errors[a.attempt_id].append(f"{a.analyzer}: {a.error}")
+    out = []
+    for attempt, gen in pairs:
+        fs = tuple(by_attempt.get(attempt.id, ()))
+        out.append(
+            Outcome(
+                attempt_id=attempt.id,
+                probe=probes[attempt.probe_id],
+                variant=attempt.variant,
+                has_code=bool(gen.code_blocks),
+                generation_error=gen.error,
+                findings=fs,
+                analyzer_errors=tuple(errors.get(attempt.id, ())),
+                refusal=_refusal_kind(fs),
+                code_lines=sum(b.code.count("\n") + 1 for b in gen.code_blocks),
+            )
+        )
+    return out

@@ -1,0 +1,33 @@
+"""JSON report: the whole stored run as one document with a ``schema_version``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from auditor.reports.view import RunView
+from auditor.types import SCHEMA_VERSION
+
+__all__ = ["render", "document"]
+
+
+def document(view: RunView) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "run": view.run.as_dict(),
+        "verdict": view.verdict.as_dict() if view.verdict else None,
+        "metrics": [m.as_dict() for m in view.metrics],
+        "findings": [
+            {**f.as_dict(), "probe_id": view.attempts[f.attempt_id].probe_id if f.attempt_id in view.attempts else None}
+            for f in view.findings
+        ],
+        "analysis_errors": [a.as_dict() for a in view.errors()],
+        "generation_errors": [
+            {"attempt_id": g.attempt_id, "error": g.error} for g in view.generations.values() if g.error
+        ],
+        "probes": sorted(view.probes),
+    }
+
+
+def render(view: RunView) -> str:
+    return json.dumps(document(view), indent=2, sort_keys=False) + "\n"
