@@ -8,6 +8,7 @@ whose ``error`` says so: a missing response is reported, never invented.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import AsyncIterator, Sequence
@@ -22,16 +23,18 @@ __all__ = ["ReplayGenerator"]
 class ReplayGenerator:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.name = f"replay:{self.path.name}"
         self._by_id: dict[str, dict[str, object]] = {}
         self._by_prompt: dict[str, list[dict[str, object]]] = defaultdict(list)
-        self._load()
+        digest = self._load()
+        # the content hash keeps a cache of an edited file from being reused
+        self.name = f"replay:{self.path.name}#{digest}"
 
-    def _load(self) -> None:
+    def _load(self) -> str:
         try:
-            lines = self.path.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise InputError(self.path, f"cannot read replay file: {exc.strerror or exc}") from None
+            raw = self.path.read_bytes()
+            lines = raw.decode("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(self.path, f"cannot read replay file: {getattr(exc, 'strerror', None) or exc}") from None
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
@@ -49,6 +52,7 @@ class ReplayGenerator:
                 self._by_prompt[rec["prompt"]].append(rec)
             else:
                 raise InputError(self.path, "record needs 'attempt_id' or 'prompt' to match an attempt", number)
+        return hashlib.sha256(raw).hexdigest()[:12]
 
     def lookup(self, attempt: Attempt) -> dict[str, object] | None:
         rec = self._by_id.get(attempt.id)

@@ -85,7 +85,9 @@ class Store:
 
     def save_run(self, run: Run, fingerprint: str) -> None:
         self._db.execute(
-            "INSERT OR REPLACE INTO runs(id, fingerprint, created_at, status, record) VALUES (?,?,?,?,?)",
+            # an upsert, never REPLACE: a replaced row would cascade-delete the run's children
+            "INSERT INTO runs(id, fingerprint, created_at, status, record) VALUES (?,?,?,?,?) "
+            "ON CONFLICT(id) DO UPDATE SET status=excluded.status, record=excluded.record",
             (run.id, fingerprint, run.created_at, run.status, _j(run)),
         )
 

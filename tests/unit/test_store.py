@@ -78,3 +78,15 @@ def test_round_trip_and_resume_bookkeeping(tmp_path: Path) -> None:
 def test_unknown_run(tmp_path: Path) -> None:
     with Store(tmp_path / "s.sqlite") as s, pytest.raises(StoreError, match="no run"):
         s.get_run("nope")
+
+
+def test_updating_a_run_keeps_its_records(tmp_path: Path) -> None:
+    import dataclasses
+
+    with Store(tmp_path / "s.sqlite") as s:
+        run = make_run()
+        s.save_run(run, "fp")
+        s.save_attempts("r1", [(0, Attempt(id="a", probe_id="p", variant={}, sample=0, prompt="x", params={}))])
+        s.save_run(dataclasses.replace(run, status="complete"), "fp")
+        assert s.count_attempts("r1") == 1
+        assert s.get_run("r1").status == "complete" and s.find_resumable("fp") is None
