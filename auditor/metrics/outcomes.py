@@ -33,11 +33,9 @@ class Outcome:
 
 
 def _refusal_kind(findings: Iterable[Finding]) -> str:
-    kind = "none"
-    for f in findings:
-        if f.analyzer == "refusal":
-            kind = "full" if "full" in f.message.lower() else ("partial" if kind == "none" else kind)
-    return kind
+    """The refusal analyzer tags its one finding ``refusal:full`` or ``refusal:partial``."""
+    kinds = {t.split(":", 1)[1] for f in findings if f.analyzer == "refusal" for t in f.tags if t.startswith("refusal:")}
+    return "full" if "full" in kinds else "partial" if "partial" in kinds else "none"
 
 
 def build_outcomes(
