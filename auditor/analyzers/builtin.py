@@ -1,0 +1,349 @@
+"""The builtin rule engine: the fast tier the guard runs on every response.
+
+Rules are data (``rules/builtin/<language>/<id>.yaml``, see :mod:`auditor.analyzers.rulepack`).
+Per language, every regex rule's pattern and one "needle" per Python ``ast`` rule (the last part of
+a callee's name followed by ``(`` or ``as``, see ``CallCheck.needle``) are compiled into ONE
+``re2.Set``, matched once over the whole block. Only the regex rules the set reports are then
+searched, to find their lines; only if an ``ast`` rule's needle occurs is the block parsed, once,
+and walked once: imports feed an alias map, calls are dispatched by qualified name (and by
+attribute name for ``*.name`` rules). A block without any needle is not parsed at all: no AST rule
+could match it, so it is fully analyzed even if it is a fragment, and carries no note.
+
+Status of a generation's result:
+
+* ``skipped``: no code block in a language that has rules.
+* ``ok``: every analyzable block was scanned by its regex rules and, where needed, its AST rules.
+  If Python could not be parsed (a fragment, newer syntax, null bytes, too deep, over 2 MB) but
+  the regex rules ran, the result is still ``ok`` and ``note`` says
+  ``"python ast failed (<reason>); regex rules only"``.
+* ``error``: some block could not be scanned at all (no regex rule applies and the AST failed, or
+  the engine itself failed on it); findings from the other blocks are kept.
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+import re
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+import re2
+
+from auditor.analyzers.rulepack import (
+    CallCheck,
+    Rule,
+    compile_line_regex,
+    dotted_name,
+    line_options,
+    load_rules,
+    normalise_language,
+    rules_hash,
+)
+from auditor.paths import RULES_DIR
+from auditor.types import AnalysisResult, CodeBlock, Confidence, Finding, Generation, Severity
+
+__all__ = ["BuiltinAnalyzer", "load_rules", "MAX_AST_BYTES"]
+
+#: Python blocks larger than this are not parsed (regex rules only, with a note).
+MAX_AST_BYTES = 2_000_000
+_SNIPPET_CHARS = 200
+_NEWLINE = re.compile(r"\r\n?")
+_LINE_BREAK = re.compile(rb"\n")
+
+
+class _Lines:
+    """Byte offsets of the lines of an encoded block, for mapping matches to 1-based lines."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.breaks = [m.start() for m in _LINE_BREAK.finditer(data)]
+
+    def index_of(self, offset: int) -> int:
+        return bisect.bisect_left(self.breaks, offset)
+
+    def span(self, index: int) -> tuple[int, int]:
+        start = self.breaks[index - 1] + 1 if index > 0 else 0
+        stop = self.breaks[index] if index < len(self.breaks) else len(self.data)
+        return start, stop
+
+    def snippet(self, index: int) -> str:
+        start, stop = self.span(index)
+        raw = self.data[start : min(stop, start + 4 * _SNIPPET_CHARS)]
+        return raw.decode("utf-8", "replace").strip()[:_SNIPPET_CHARS]
+
+
+@dataclass(frozen=True, slots=True)
+class _LineRule:
+    """A regex rule, compiled so that one search over a block never crosses a line."""
+
+    rule: Rule
+    pattern: re2._Regexp
+    clears: tuple[re2._Regexp, ...]
+
+    @classmethod
+    def build(cls, rule: Rule) -> _LineRule:
+        assert rule.regex is not None
+        clears = tuple(compile_line_regex(p) for p in rule.regex.not_)
+        return cls(rule, compile_line_regex(rule.regex.pattern), clears)
+
+    def line_indexes(self, lines: _Lines) -> Iterator[int]:
+        """0-based indexes of the lines this rule flags; at most one search per flagged line."""
+        data, pos = lines.data, 0
+        while pos <= len(data):
+            match = self.pattern.search(data, pos)
+            if match is None:
+                return
+            index = lines.index_of(match.start())
+            start, stop = lines.span(index)
+            if not any(c.search(data, start, stop) is not None for c in self.clears):
+                yield index
+            pos = stop + 1
+
+
+@dataclass
+class _Pack:
+    """Everything compiled for one language: the prefilter set and the rule indexes."""
+
+    language: str
+    prefilter: re2.Set | None = None
+    targets: list[_LineRule | CallCheck] = field(default_factory=list)
+    has_regex: bool = False
+    by_name: dict[str, list[CallCheck]] = field(default_factory=dict)
+    by_attr: dict[str, list[CallCheck]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, language: str, rules: Sequence[Rule]) -> _Pack:
+        pack = cls(language)
+        options = line_options()
+        options.max_mem = 64 << 20  # a Set has no slow fallback: give its DFA room
+        prefilter = re2.Set.SearchSet(options)
+        for rule in rules:
+            if rule.regex is not None:
+                target: _LineRule | CallCheck = _LineRule.build(rule)
+                prefilter.Add("(?m)" + rule.regex.pattern)
+                pack.has_regex = True
+            else:
+                assert rule.ast is not None
+                target = CallCheck(rule, rule.ast)
+                prefilter.Add(target.needle)
+                for name in rule.ast.call:
+                    index = pack.by_attr if name.startswith("*.") else pack.by_name
+                    index.setdefault(name.removeprefix("*."), []).append(target)
+            pack.targets.append(target)
+        if pack.targets:
+            prefilter.Compile()
+            pack.prefilter = prefilter
+        return pack
+
+    def candidates(self, data: bytes) -> list[_LineRule | CallCheck]:
+        if self.prefilter is None:
+            return []
+        return [self.targets[i] for i in sorted(self.prefilter.Match(data) or ())]
+
+
+@dataclass
+class _BlockScan:
+    findings: dict[tuple[str, int], Finding] = field(default_factory=dict)
+    note: str | None = None
+    error: str | None = None
+
+
+class BuiltinAnalyzer:
+    """RE2 line rules for every language plus one-pass Python AST call checks."""
+
+    name: ClassVar[str] = "builtin"
+    tier: ClassVar[str] = "fast"
+
+    def __init__(self, rules_dir: Path = RULES_DIR / "builtin", languages: set[str] | None = None) -> None:
+        self.rules_dir = Path(rules_dir)
+        self.rules: tuple[Rule, ...] = tuple(load_rules(self.rules_dir, languages))
+        self._version = f"builtin {rules_hash(self.rules_dir)}"
+        wanted = {normalise_language(n) for n in languages} if languages is not None else None
+        by_language: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            for language in rule.languages:
+                if wanted is None or language in wanted:
+                    by_language.setdefault(language, []).append(rule)
+        self._packs = {lang: _Pack.build(lang, rules) for lang, rules in by_language.items()}
+
+    @property
+    def languages(self) -> set[str]:
+        return set(self._packs)
+
+    def version(self) -> str:
+        return self._version
+
+    def analyze(self, generations: Sequence[Generation]) -> list[AnalysisResult]:
+        return [self._analyze_one(g) for g in generations]
+
+    def _analyze_one(self, generation: Generation) -> AnalysisResult:
+        work = [
+            (i, self._packs[lang], block)
+            for i, block in enumerate(generation.code_blocks)
+            if (lang := normalise_language(block.language)) in self._packs
+        ]
+        if not work:
+            return AnalysisResult(
+                analyzer=self.name,
+                attempt_id=generation.attempt_id,
+                status="skipped",
+                note="no code block in a language with builtin rules",
+            )
+        findings: list[Finding] = []
+        notes: list[str] = []
+        errors: list[str] = []
+        prefix = len(generation.code_blocks) > 1
+        for index, pack, block in work:
+            try:
+                scan = self._scan_block(pack, block, index, generation.attempt_id)
+            except Exception as exc:  # one bad block never takes down the batch
+                scan = _BlockScan(error=f"{type(exc).__name__}: {exc}")
+            findings.extend(sorted(scan.findings.values(), key=lambda f: (f.line, f.rule_id)))
+            label = f"block {index}: " if prefix else ""
+            if scan.note:
+                notes.append(label + scan.note)
+            if scan.error:
+                errors.append(label + scan.error)
+        return AnalysisResult(
+            analyzer=self.name,
+            attempt_id=generation.attempt_id,
+            findings=tuple(findings),
+            status="error" if errors else "ok",
+            error="; ".join(errors) or None,
+            note="; ".join(notes) or None,
+        )
+
+    def _scan_block(self, pack: _Pack, block: CodeBlock, index: int, attempt_id: str) -> _BlockScan:
+        code = _NEWLINE.sub("\n", block.code)
+        data = code.encode("utf-8", "surrogatepass")
+        lines = _Lines(data)
+        scan = _BlockScan()
+
+        def add(rule: Rule, line_index: int, end_index: int) -> None:
+            key = (rule.id, line_index + 1)
+            if key not in scan.findings:
+                scan.findings[key] = _finding(rule, line_index, end_index, lines, attempt_id, index)
+
+        checks: list[CallCheck] = []
+        for target in pack.candidates(data):
+            if isinstance(target, _LineRule):
+                for line_index in target.line_indexes(lines):
+                    add(target.rule, line_index, line_index)
+            else:
+                checks.append(target)
+        if checks:
+            failure = _ast_failure(code, len(data))
+            if failure is None:
+                try:
+                    for check, node in _call_hits(pack, _parse(code)):
+                        end = node.end_lineno or node.lineno
+                        add(check.rule, node.lineno - 1, end - 1)
+                except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+                    failure = _reason(exc)
+            if failure is not None:
+                if not pack.has_regex:
+                    scan.error = f"python ast failed ({failure}) and no regex rule applies"
+                scan.note = f"python ast failed ({failure}); regex rules only"
+        return scan
+
+
+def _parse(code: str) -> ast.AST:
+    """``ast.parse`` without the warnings generated code is full of (invalid escapes in strings):
+    they would go to stderr, or become errors under ``-W error``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(code)
+
+
+def _ast_failure(code: str, size: int) -> str | None:
+    """Why ``code`` cannot be handed to ``ast.parse``, checked before trying."""
+    if size > MAX_AST_BYTES:
+        return f"input of {size} bytes is over the {MAX_AST_BYTES} byte limit"
+    if "\0" in code:
+        return "source contains null bytes"
+    return None
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, SyntaxError):
+        return f"{exc.msg} at line {exc.lineno}" if exc.lineno else exc.msg
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
+
+
+def _finding(rule: Rule, line_index: int, end_index: int, lines: _Lines, attempt_id: str, block: int) -> Finding:
+    meta = rule.metadata
+    return Finding(
+        rule_id=rule.id,
+        analyzer="builtin",
+        message=rule.message.strip(),
+        severity=Severity.parse(rule.severity),
+        confidence=Confidence.parse(meta.confidence),
+        cwe=meta.cwe_id,
+        owasp=meta.owasp,
+        line=line_index + 1,
+        end_line=end_index + 1,
+        snippet=lines.snippet(line_index),
+        attempt_id=attempt_id,
+        block_index=block,
+        sources=("builtin",),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Python AST: one walk collecting imports and calls, then dispatch by callee name.
+# New ``ast`` rule kinds (e.g. taint tracking) hook in here: collect their nodes in the same walk.
+
+
+def _call_hits(pack: _Pack, tree: ast.AST) -> Iterator[tuple[CallCheck, ast.Call]]:
+    calls, aliases = _collect(tree)
+    for call in calls:
+        name = dotted_name(call.func, aliases)
+        if name is not None and "." in name:
+            attr: str | None = name.rsplit(".", 1)[1]
+        else:
+            attr = call.func.attr if isinstance(call.func, ast.Attribute) else None
+        checks = pack.by_name.get(name, []) if name else []
+        if attr is not None:
+            checks = checks + pack.by_attr.get(attr, [])
+        for check in checks:
+            if check.matches(call, aliases):
+                yield check, call
+
+
+def _collect(tree: ast.AST) -> tuple[list[ast.Call], dict[str, str]]:
+    """One walk: every call, and the import aliases (flow-insensitive: an import anywhere counts).
+
+    An explicit stack that skips field-less leaves (``Load``, operators) is about twice as fast as
+    ``ast.walk``, which matters here: the walk costs as much as the parse.
+    """
+    calls: list[ast.Call] = []
+    aliases: dict[str, str] = {}
+    stack: list[ast.AST] = [tree]
+    pop, push, node_type = stack.pop, stack.append, ast.AST
+    while stack:
+        node = pop()
+        kind = type(node)
+        if kind is ast.Call:
+            calls.append(node)  # type: ignore[arg-type]
+        elif kind is ast.Import:
+            for alias in node.names:  # type: ignore[attr-defined]
+                if alias.asname:
+                    aliases[alias.asname] = alias.name
+        elif kind is ast.ImportFrom and node.module and not node.level:  # type: ignore[attr-defined]
+            for alias in node.names:  # type: ignore[attr-defined]
+                if alias.name != "*":
+                    aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"  # type: ignore[attr-defined]
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for item in value:
+                    if isinstance(item, node_type):
+                        push(item)
+            elif isinstance(value, node_type) and value._fields:
+                push(value)
+    return calls, aliases
