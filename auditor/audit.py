@@ -24,7 +24,8 @@ from auditor.generators import make_generator
 from auditor.hashing import hash_files, hash_tree
 from auditor.metrics import build_outcomes, compute_metrics
 from auditor.paths import POLICIES_DIR, RULES_DIR
-from auditor.probes import count_attempts, expand, load_suites
+from auditor.probes import expand, load_suites
+from auditor.probes.mutators import resolve as resolve_mutators
 from auditor.store import Store
 from auditor.store.sqlite import now
 from auditor.types import Attempt, Generation, Metric, Probe, Run, Verdict, stable_hash
@@ -57,6 +58,7 @@ class AuditConfig:
     seed: int = 0
     analyzers: tuple[str, ...] = DEFAULT_AUDIT
     generator_options: dict[str, Any] = field(default_factory=dict)
+    mutators: tuple[str, ...] = ()  # names in auditor.probes.mutators.MUTATORS
     command: str = ""
 
 
@@ -70,18 +72,21 @@ class AuditResult:
 
 
 def _attempts(probes: list[Probe], cfg: AuditConfig) -> Iterator[Attempt]:
-    return expand(probes, samples=cfg.samples, overrides=cfg.overrides, seed=cfg.seed)
+    return expand(probes, samples=cfg.samples, overrides=cfg.overrides, seed=cfg.seed, mutators=cfg.mutators)
 
 
 def run_audit(cfg: AuditConfig, progress: Progress | None = None) -> AuditResult:
     progress = progress or _Silent()
     suites = load_suites(list(cfg.suites))
     policy = load_policy(cfg.policy)  # validate before asking any model anything
+    resolve_mutators(cfg.mutators)  # likewise: an unknown mutator fails before the run is created
     probes = [p for s in suites for p in s.probes]
     generator = make_generator(cfg.model, base_url=cfg.base_url, **cfg.generator_options)
     model_key = generator.name + (f"@{cfg.base_url}" if cfg.base_url and "@" not in generator.name else "")
     analyzers = [create(name) for name in cfg.analyzers]
     parameters = {"samples": cfg.samples, "overrides": cfg.overrides, "analyzers": list(cfg.analyzers)}
+    if cfg.mutators:  # only when used, so the fingerprints of runs without mutators do not change
+        parameters["mutators"] = list(cfg.mutators)
     suite_hash = stable_hash([s.content_hash for s in suites])
     fingerprint = stable_hash(model_key, suite_hash, parameters, cfg.seed)
     with Store(cfg.store) as store:
@@ -129,19 +134,19 @@ async def _generate(store: Store, run: Run, model_key: str, generator: Any, prob
     try:
         while chunk := list(itertools.islice(todo, CHUNK)):
             requested += len(chunk)
+            hints = {a.id: probes[a.probe_id].language for a in chunk}
             async for gen in generator.generate(chunk):
-                store.save_generation(model_key, _with_code(gen, probes, chunk))
+                store.save_generation(model_key, _with_code(gen, hints.get(gen.attempt_id)))
                 advance(1)
     finally:
         await generator.aclose()
     return requested
 
 
-def _with_code(gen: Generation, probes: dict[str, Probe], chunk: list[Attempt]) -> Generation:
+def _with_code(gen: Generation, hint: str | None) -> Generation:
+    """Extract code blocks as the answer arrives, so the stored generation is complete."""
     if gen.error or gen.code_blocks:
         return gen
-    attempt = next((a for a in chunk if a.id == gen.attempt_id), None)
-    hint = probes[attempt.probe_id].language if attempt else None
     return dataclasses.replace(gen, code_blocks=extract_code_blocks(gen.text, hint=hint))
 
 
@@ -171,5 +176,5 @@ def measure_run(store: Store, run: Run, model_key: str) -> list[Metric]:
     return metrics
 
 
-def total_attempts(probes: list[Probe], samples: int | None) -> int:
-    return count_attempts(probes, samples=samples)
+def total_attempts(probes: list[Probe], samples: int | None, mutators: tuple[str, ...] = ()) -> int:
+    return count_attempts(probes, samples=samples, mutators=mutators)
