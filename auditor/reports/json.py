@@ -1,10 +1,13 @@
-"""JSON report: the whole stored run as one document with a ``schema_version``."""
+"""JSON report: the whole stored run as one document with a ``schema_version``, plus the
+reproducibility block (secrets redacted) and the compliance assessment."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from auditor.reports import assessment, repro
+from auditor.reports.redact import redact_command, redact_value
 from auditor.reports.view import RunView
 from auditor.types import SCHEMA_VERSION
 
@@ -14,7 +17,8 @@ __all__ = ["render", "document"]
 def document(view: RunView) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
-        "run": view.run.as_dict(),
+        "run": {**redact_value(view.run.as_dict()), "command": redact_command(view.run.command)},
+        "reproducibility": repro.reproducibility(view),
         "verdict": view.verdict.as_dict() if view.verdict else None,
         "metrics": [m.as_dict() for m in view.metrics],
         "findings": [
@@ -26,6 +30,7 @@ def document(view: RunView) -> dict[str, Any]:
             {"attempt_id": g.attempt_id, "error": g.error} for g in view.generations.values() if g.error
         ],
         "probes": sorted(view.probes),
+        "compliance": [fr.as_dict() for fr in assessment.assess(view)],
     }
 
 

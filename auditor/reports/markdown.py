@@ -1,9 +1,12 @@
-"""Markdown report, sized for a pull-request comment: verdict, checks, headline metrics, top findings."""
+"""Markdown report, sized for a pull-request comment: verdict, checks, headline metrics, top findings,
+then (folded) the compliance mapping per framework and the reproducibility block."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+from auditor.reports import assessment, compliance, repro
+from auditor.reports.redact import redact
 from auditor.reports.view import RunView
 from auditor.types import Finding, Metric, Severity
 
@@ -47,7 +50,7 @@ def _findings(view: RunView, limit: int) -> list[str]:
 def render(view: RunView, *, max_rules: int = 15) -> str:
     run, v = view.run, view.verdict
     status = v.status if v else "not gated"
-    out = [f"## auditor: {_ICON.get(status, status.upper())} — `{_cell(run.model)}`", ""]
+    out = [f"## auditor: {_ICON.get(status, status.upper())} — `{_cell(redact(run.model))}`", ""]
     out.append(f"Run `{run.id}` · suites {', '.join(f'`{s}`' for s in run.suites)} · {len(view.attempts)} attempts · "
                f"auditor {run.tool_version}")
     out.append("")
@@ -74,4 +77,27 @@ def render(view: RunView, *, max_rules: int = 15) -> str:
         out += [f"### Analyzer errors ({len(errors)})", ""]
         out += [f"- `{e.analyzer}` on `{e.attempt_id}`: {_cell(e.error)}" for e in errors[:20]]
         out.append("")
+    out += _compliance(view)
+    out += _reproducibility(view)
     return "\n".join(out)
+
+
+def _compliance(view: RunView) -> list[str]:
+    results = assessment.assess(view)
+    out = ["### Compliance mapping", "", f"> **Not a certification.** {compliance.DISCLAIMER}", ""]
+    for fr in results:
+        c = fr.counts()
+        out += [f"<details><summary>{_cell(fr.framework.name)}: {c['met']} met, {c['not met']} not met, "
+                f"{c['not assessed']} not assessed</summary>", "",
+                f"{_cell(fr.framework.note)} References: {_cell(' · '.join(fr.framework.references))}", "",
+                "| item | title | status | evidence from this run |", "|---|---|---|---|"]
+        out += [f"| {_cell(i.id)} | {_cell(i.title)} | {i.status} | {_cell('; '.join(i.evidence))} |" for i in fr.items]
+        out += ["", "</details>", ""]
+    return out
+
+
+def _reproducibility(view: RunView) -> list[str]:
+    out = ["### Reproducibility", "", "| | |", "|---|---|"]
+    out += [f"| {label} | {_cell(value)} |" for label, value in repro.rows(view) if label != "Command"]
+    command = repro.reproducibility(view)["command"].replace("`", "'")
+    return [*out, "", "Reproduce with:", "", "```", command, "```", ""]

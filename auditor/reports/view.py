@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from auditor.store import Store
-from auditor.types import AnalysisResult, Attempt, Finding, Generation, Metric, Probe, Run, Verdict
+from auditor.types import AnalysisResult, Attempt, CodeBlock, Finding, Generation, Metric, Probe, Run, Verdict
 
 __all__ = ["RunView", "load_view"]
 
@@ -30,6 +30,20 @@ class RunView:
 
     def finding_counts(self) -> Counter[str]:
         return Counter(f.rule_id for f in self.findings)
+
+    def code_findings(self) -> list[Finding]:
+        """Findings about code (the refusal analyzer's markers are about prose, not weaknesses)."""
+        return [f for f in self.findings if f.analyzer != "refusal"]
+
+    def probe_of(self, f: Finding) -> Probe | None:
+        attempt = self.attempts.get(f.attempt_id)
+        return self.probes.get(attempt.probe_id) if attempt else None
+
+    def block_of(self, f: Finding) -> CodeBlock | None:
+        gen = self.generations.get(f.attempt_id)
+        if gen is None or not 0 <= f.block_index < len(gen.code_blocks):
+            return None
+        return gen.code_blocks[f.block_index]
 
 
 def load_view(store: Store, ref: str) -> RunView:
