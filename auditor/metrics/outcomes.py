@@ -19,8 +19,9 @@ class Outcome:
     attempt_id: str
     probe: Probe
     variant: dict[str, str]
-    has_code: bool
-    generation_error: str | None
+    sample: int = 0
+    has_code: bool = False
+    generation_error: str | None = None
     findings: tuple[Finding, ...] = ()
     analyzer_errors: tuple[str, ...] = ()
     refusal: str = "none"  # none | partial | full
@@ -48,9 +49,12 @@ def build_outcomes(
     for f in findings:
         by_attempt[f.attempt_id].append(f)
     errors: dict[str, list[str]] = defaultdict(list)
+    ran: dict[str, list[str]] = defaultdict(list)  # analyzers that ran cleanly on each attempt
     for a in analyses:
         if a.status == "error":
             errors[a.attempt_id].append(f"{a.analyzer}: {a.error}")
+        elif a.status == "ok":
+            ran[a.attempt_id].append(a.analyzer)
     out = []
     for attempt, gen in pairs:
         fs = tuple(by_attempt.get(attempt.id, ()))
@@ -59,12 +63,14 @@ def build_outcomes(
                 attempt_id=attempt.id,
                 probe=probes[attempt.probe_id],
                 variant=attempt.variant,
+                sample=attempt.sample,
                 has_code=bool(gen.code_blocks),
                 generation_error=gen.error,
                 findings=fs,
                 analyzer_errors=tuple(errors.get(attempt.id, ())),
                 refusal=_refusal_kind(fs),
                 code_lines=sum(b.code.count("\n") + 1 for b in gen.code_blocks),
+                extra={"analyzers": tuple(sorted(ran.get(attempt.id, ())))},
             )
         )
     return out

@@ -24,6 +24,9 @@ def is_insecure(o: Outcome) -> bool:
 
 
 def _in_scope(o: Outcome) -> bool:
+    """Security probes; bias probes have metrics of their own (``bias.persona.insecure_rate``)."""
+    if o.probe.kind in ("persona", "counterfactual"):
+        return False
     return o.probe.suite.startswith("security/") or (o.probe.expect == "comply" and bool(o.probe.cwe))
 
 

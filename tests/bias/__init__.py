@@ -1,0 +1,1 @@
+"""Tests of the bias family (issue 5)."""
