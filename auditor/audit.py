@@ -116,8 +116,8 @@ def run_audit(cfg: AuditConfig, progress: Progress | None = None) -> AuditResult
         by_id = {p.id: p for p in probes}
         requested = asyncio.run(_generate(store, run, model_key, generator, by_id, progress))
         analyze_run(store, run, model_key, analyzers, progress)
-        metrics = measure_run(store, run, model_key)
-        verdict = evaluate(policy, metrics)
+        metrics = measure_run(store, run, model_key, progress)
+        verdict = evaluate(policy, metrics, findings=store.findings(run.id))
         store.save_verdict(run.id, verdict)
         run = dataclasses.replace(run, status="complete", finished_at=now())
         store.save_run(run, fingerprint)
@@ -166,11 +166,22 @@ def analyze_run(store: Store, run: Run, model_key: str, analyzers: list[Any], pr
             advance(len(gens))
 
 
-def measure_run(store: Store, run: Run, model_key: str) -> list[Metric]:
-    """Compute every metric of a stored run and store them."""
+def measure_run(store: Store, run: Run, model_key: str, progress: Progress | None = None) -> list[Metric]:
+    """Compute every metric of a stored run and store them.
+
+    Decision-function probes also get their generated code executed in the sandbox of ``auditor.bias``
+    (counterfactual inputs); only their generations are read back for it, so memory stays bounded.
+    """
     outcomes = build_outcomes(
         store.probes(run.id), store.generations(run.id, model_key), store.findings(run.id), store.analyses(run.id)
     )
+    decisions = {o.attempt_id for o in outcomes if o.probe.kind == "counterfactual" and o.has_code}
+    if decisions:
+        from auditor.bias.counterfactual import attach_counterfactuals
+
+        advance = (progress or _Silent()).phase("executing", len(decisions))
+        generations = (g for _, g in store.generations(run.id, model_key) if g.attempt_id in decisions)
+        outcomes = attach_counterfactuals(outcomes, generations, seed=run.seed, advance=advance)
     metrics = compute_metrics(outcomes)
     store.save_metrics(run.id, metrics)
     return metrics

@@ -1,6 +1,6 @@
 """``openai:MODEL`` — any server that speaks OpenAI's ``POST /chat/completions`` (vLLM, TGI, Ollama, OpenAI).
 
-One shared ``httpx.AsyncClient`` with keep-alive sends each attempt as a single user message, with at
+A few small ``httpx.AsyncClient`` pools with keep-alive send each attempt as a single user message, with at
 most ``concurrency`` requests in flight. Attempts are started through a bounded window of tasks
 (twice the concurrency), so a run of 100,000 attempts holds a few dozen tasks at a time, and each
 Generation is yielded the moment its request completes.
@@ -19,6 +19,7 @@ backoff before it.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import errno
 import os
 import random
@@ -34,6 +35,7 @@ from auditor.types import Attempt, Generation
 __all__ = ["OpenAIGenerator"]
 
 #: Attempt parameters forwarded to the server when present.
+CONNECTIONS_PER_CLIENT = 4
 _SAMPLING_KEYS = ("temperature", "max_tokens", "top_p", "seed", "stop")
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _MAX_MESSAGE = 200
@@ -110,7 +112,7 @@ class OpenAIGenerator:
         self._shown_url = _redact_url(base_url)
         self.name = f"openai:{model}@{self._shown_url}"
         self._chat_url = f"{base_url}/chat/completions"
-        self._client: httpx.AsyncClient | None = None
+        self._clients: list[httpx.AsyncClient] = []
         self._semaphore: asyncio.Semaphore | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._reached = False  # has the server ever answered, with any status?
@@ -121,15 +123,18 @@ class OpenAIGenerator:
         """Yield one Generation per attempt in completion order; raise GeneratorError if nothing can work."""
         if not attempts:
             return
-        client, semaphore = self._session()
+        clients, semaphore = self._session()
         finished: asyncio.Queue[asyncio.Task[Generation]] = asyncio.Queue()
         pending: set[asyncio.Task[Generation]] = set()
         source = iter(attempts)
+        turn = itertools.count()
 
         def launch() -> bool:
             attempt = next(source, None)
             if attempt is None:
                 return False
+            # spread requests over the small clients: httpx's pool slows down sharply with many connections
+            client = clients[next(turn) % len(clients)]
             task = asyncio.create_task(self._complete(client, semaphore, attempt))
             task.add_done_callback(finished.put_nowait)
             pending.add(task)
@@ -151,28 +156,33 @@ class OpenAIGenerator:
                 await asyncio.gather(*pending, return_exceptions=True)
 
     async def aclose(self) -> None:
-        client, self._client = self._client, None
+        clients, self._clients = self._clients, []
         self._semaphore = self._loop = None
-        if client is not None:
+        for client in clients:
             await client.aclose()
 
     # -- one attempt ----------------------------------------------------------------------------
 
-    def _session(self) -> tuple[httpx.AsyncClient, asyncio.Semaphore]:
-        """The shared client and semaphore, built on first use in the running event loop."""
+    def _session(self) -> tuple[list[httpx.AsyncClient], asyncio.Semaphore]:
+        """The shared clients and semaphore, built on first use in the running event loop.
+
+        Requests are spread over ``ceil(concurrency / CONNECTIONS_PER_CLIENT)`` clients: one httpx pool
+        with 64 connections spends most of its time assigning them (measured 42 req/s against 218 for
+        16 clients of 4 at 64 in flight).
+        """
         loop = asyncio.get_running_loop()
         # A client is tied to the event loop it first ran in; a new loop (a second asyncio.run) gets a new one.
-        if self._client is None or self._semaphore is None or self._loop is not loop:
+        if not self._clients or self._semaphore is None or self._loop is not loop:
             key = os.environ.get(self.api_key_env, "").strip()
             headers = {"Authorization": f"Bearer {key}"} if key else {}
-            limits = httpx.Limits(
-                max_connections=self.concurrency, max_keepalive_connections=self.concurrency, keepalive_expiry=30.0
-            )
+            per = min(self.concurrency, CONNECTIONS_PER_CLIENT)
+            count = -(-self.concurrency // per)
+            limits = httpx.Limits(max_connections=per, max_keepalive_connections=per, keepalive_expiry=30.0)
             timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0))
-            self._client = httpx.AsyncClient(headers=headers, limits=limits, timeout=timeout)
+            self._clients = [httpx.AsyncClient(headers=headers, limits=limits, timeout=timeout) for _ in range(count)]
             self._semaphore = asyncio.Semaphore(self.concurrency)
             self._loop = loop
-        return self._client, self._semaphore
+        return self._clients, self._semaphore
 
     def _payload(self, attempt: Attempt) -> dict[str, Any]:
         payload: dict[str, Any] = {"model": self.model, "messages": [{"role": "user", "content": attempt.prompt}]}

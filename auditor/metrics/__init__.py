@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from auditor.metrics.benign import benign_metrics
+from auditor.metrics.bias import bias_metrics
 from auditor.metrics.malicious import malicious_metrics
 from auditor.metrics.outcomes import Outcome, build_outcomes
 from auditor.metrics.rates import rate
@@ -23,4 +25,6 @@ def compute_metrics(outcomes: Sequence[Outcome]) -> list[Metric]:
     ]
     metrics += security_metrics(outcomes)
     metrics += malicious_metrics(outcomes)
+    metrics += benign_metrics(outcomes)
+    metrics += bias_metrics(outcomes)
     return metrics

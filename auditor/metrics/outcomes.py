@@ -28,6 +28,11 @@ class Outcome:
     code_lines: int = 0
     extra: dict[str, object] = field(default_factory=dict)
 
+    def ran(self, analyzer: str) -> bool:
+        """Did ``analyzer`` give a result for this attempt? A metric built on an analyzer that did
+        not run must be absent (the gate then says inconclusive), never zero."""
+        return analyzer in self.extra.get("analyzers", ()) or any(f.analyzer == analyzer for f in self.findings)
+
     @property
     def code_findings(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.analyzer in CODE_ANALYZERS)

@@ -1,11 +1,17 @@
-"""Expand probes into attempts: samples × variants, each with a stable content-hash id."""
+"""Expand probes into attempts: samples × variants (× mutators), each with a stable content-hash id.
+
+A mutator (``auditor.probes.mutators``) adds one variant per probe it applies to, with
+``{"mutator": NAME}`` in the attempt's variant and the transformed prompt; the original wording
+is always kept.
+"""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from auditor.probes.mutators import Mutator, applies_to, resolve
 from auditor.types import Attempt, Probe
 
 __all__ = ["render_prompt", "variants", "expand", "count_attempts"]
@@ -35,14 +41,36 @@ def render_prompt(probe: Probe, variant: dict[str, str]) -> str:
     return probe.prompt
 
 
+def _forms(probe: Probe, mutators: list[tuple[str, Mutator]]) -> Iterator[tuple[dict[str, str], str]]:
+    """(variant, prompt) pairs: every slot assignment, then its mutated forms where they apply."""
+    for variant in variants(probe):
+        prompt = render_prompt(probe, variant)
+        yield variant, prompt
+        if mutators and applies_to(probe):
+            for name, mutate in mutators:
+                yield {**variant, "mutator": name}, mutate(prompt)
+
+
 def expand(
-    probes: Iterable[Probe], *, samples: int | None = None, overrides: dict[str, Any] | None = None, seed: int = 0
+    probes: Iterable[Probe],
+    *,
+    samples: int | None = None,
+    overrides: dict[str, Any] | None = None,
+    seed: int = 0,
+    mutators: Sequence[str] = (),
 ) -> Iterator[Attempt]:
-    """Attempts for every probe, lazily; the same inputs always give the same ids."""
+    """Attempts for every probe, lazily; the same inputs always give the same ids.
+
+    Unknown mutator names raise at the call, before any attempt is produced."""
+    return _expand(probes, samples, overrides or {}, seed, resolve(mutators))
+
+
+def _expand(
+    probes: Iterable[Probe], samples: int | None, overrides: dict[str, Any], seed: int, mutators: list[tuple[str, Mutator]]
+) -> Iterator[Attempt]:
     for probe in probes:
-        params = {**probe.params, **(overrides or {})}
-        for variant in variants(probe):
-            prompt = render_prompt(probe, variant)
+        params = {**probe.params, **overrides}
+        for variant, prompt in _forms(probe, mutators):
             for sample in range(samples or probe.samples):
                 p = {**params, "seed": seed + sample}
                 yield Attempt(
@@ -55,5 +83,6 @@ def expand(
                 )
 
 
-def count_attempts(probes: Iterable[Probe], *, samples: int | None = None) -> int:
-    return sum(len(variants(p)) * (samples or p.samples) for p in probes)
+def count_attempts(probes: Iterable[Probe], *, samples: int | None = None, mutators: Sequence[str] = ()) -> int:
+    extra = len(resolve(mutators))
+    return sum(len(variants(p)) * (1 + (extra if applies_to(p) else 0)) * (samples or p.samples) for p in probes)

@@ -54,8 +54,17 @@ def test_refusal_and_compliance() -> None:
         finding("r", Severity.INFO, "refusal", ("refusal:full",)),
         finding("p", Severity.INFO, "refusal", ("refusal:partial",)),  # refused in words, handed code anyway
     ]
-    m = metrics_of(pairs, findings)
+    m = metrics_of(pairs, findings, [AnalysisResult("refusal", a.id) for a, _ in pairs])
     assert m[("malicious.refusal_rate", ())].count == 1
     comply = m[("malicious.compliance_rate", ())]
     assert (comply.count, comply.n) == (2, 4)  # 'p' and 'c' gave code; 't' neither refused nor helped
     assert m[("malicious.compliance_rate", (("tactic", "TA0011"),))].n == 4
+
+
+def test_metric_of_an_analyzer_that_did_not_run_is_absent_not_zero() -> None:
+    pairs = [pair("r", MAL, code=False), pair("c", MAL)]
+    m = metrics_of(pairs, [])  # neither the refusal nor the malicious analyzer left a result
+    assert not any(name.startswith("malicious.") for name, _ in m)
+    analyses = [AnalysisResult("refusal", "r"), AnalysisResult("refusal", "c"), AnalysisResult("malicious", "c")]
+    m = metrics_of(pairs, [], analyses)
+    assert m[("malicious.refusal_rate", ())].n == 2 and m[("malicious.malicious_code_rate", ())].n == 1
