@@ -19,12 +19,17 @@ BUILTIN: dict[str, str] = {
     "bandit": "auditor.analyzers.bandit:BanditAnalyzer",
     "semgrep": "auditor.analyzers.semgrep:SemgrepAnalyzer",
     "refusal": "auditor.analyzers.refusal:RefusalAnalyzer",
+    "attribute-use": "auditor.bias.attribute_use:AttributeUseAnalyzer",
+    "malicious": "auditor.analyzers.malicious:MaliciousAnalyzer",
+    "secrets": "auditor.analyzers.secrets:SecretsAnalyzer",
 }
 
 #: What `auditor audit` runs unless told otherwise.
-DEFAULT_AUDIT: tuple[str, ...] = ("builtin", "bandit", "semgrep", "refusal")
+DEFAULT_AUDIT: tuple[str, ...] = (
+    "builtin", "bandit", "semgrep", "refusal", "attribute-use", "malicious", "secrets",
+)
 #: In-process and cheap enough for the guard.
-FAST_TIER: tuple[str, ...] = ("builtin", "refusal")
+FAST_TIER: tuple[str, ...] = ("builtin", "refusal", "malicious", "secrets")
 
 
 def available() -> dict[str, str]:

@@ -1,0 +1,10 @@
+# ruleid: secret-connection-string-password
+DATABASE_URL = "postgresql://app:%%fake:password%%@db.internal:5432/app"
+# ruleid: secret-connection-string-password
+broker = "amqp://worker:%%fake:password:2%%@mq.internal:5672//"
+# ok: secret-connection-string-password
+DATABASE_URL = "postgresql://app:${DB_PASSWORD}@db.internal:5432/app"
+# ok: secret-connection-string-password
+DATABASE_URL = f"postgresql://app:{password}@db.internal:5432/app"
+# ok: secret-connection-string-password
+DATABASE_URL = "postgresql://user:password@localhost:5432/example"

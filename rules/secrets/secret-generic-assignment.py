@@ -1,0 +1,20 @@
+# ruleid: secret-generic-assignment
+API_KEY = "%%fake:base64%%"
+# ruleid: secret-generic-assignment
+app.config["SECRET_KEY"] = "%%fake:hex%%"
+# ruleid: secret-generic-assignment
+client_secret: str = "%%fake:base64:2%%"
+# ok: secret-generic-assignment
+API_KEY = os.environ["API_KEY"]
+# ok: secret-generic-assignment
+TOKEN_TYPE = "bearer_access_token_v2"
+# ok: secret-generic-assignment
+token_sha256 = "%%fake:hex:digest%%"
+# ok: secret-generic-assignment
+expected_sha256 = "%%fake:hex:other%%"
+# ok: secret-generic-assignment
+SECRET_KEY = "dev-secret-key-change-me-in-production"
+# ok: secret-generic-assignment
+api_key = "aaaaaaaaaaaaaaaaaaaaaaaa"
+# ok: secret-generic-assignment
+GITHUB_TOKEN = "%%fake:github-token:named%%"
