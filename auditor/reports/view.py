@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from auditor.store import Store
@@ -46,15 +48,32 @@ class RunView:
         return gen.code_blocks[f.block_index]
 
 
-def load_view(store: Store, ref: str) -> RunView:
+def _redacted(gen: Generation, redact: Callable[[str], str]) -> Generation:
+    blocks = tuple(dataclasses.replace(b, code=redact(b.code)) for b in gen.code_blocks)
+    return dataclasses.replace(gen, text=redact(gen.text), code_blocks=blocks)
+
+
+def load_view(store: Store, ref: str, *, exact: bool = False) -> RunView:
+    """The run as reports show it: findings of several analyzers on one line and CWE merged, and every
+    secret in generated code, snippets and messages masked. ``exact=True`` gives the stored records
+    untouched (for exports that move a run between stores)."""
     run = store.get_run(ref)
     pairs = list(store.generations(run.id, run.model))
+    findings: list[Finding] = store.findings(run.id)
+    generations = {g.attempt_id: g for _, g in pairs}
+    if not exact:
+        from auditor.analyzers.merge import merge_findings
+        from auditor.analyzers.secrets import redact_text
+
+        findings = [dataclasses.replace(f, snippet=redact_text(f.snippet), message=redact_text(f.message))
+                    for f in merge_findings(findings)]
+        generations = {k: _redacted(g, redact_text) for k, g in generations.items()}
     return RunView(
         run=run,
         probes=store.probes(run.id),
         attempts={a.id: a for a, _ in pairs},
-        generations={g.attempt_id: g for _, g in pairs},
-        findings=tuple(store.findings(run.id)),
+        generations=generations,
+        findings=tuple(findings),
         analyses=tuple(store.analyses(run.id)),
         metrics=tuple(store.metrics(run.id)),
         verdict=store.verdict(run.id),
