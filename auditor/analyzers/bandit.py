@@ -168,6 +168,8 @@ def _skip_reason(data: bytes, bandit_reason: str) -> str:
         return f"syntax error{where}: {exc.msg}"
     except ValueError as exc:  # e.g. null bytes
         return f"cannot parse: {_one_line(str(exc))}"
+    except (RecursionError, MemoryError) as exc:  # hostile nesting
+        return f"cannot parse: {type(exc).__name__} (nesting too deep)"
     return "bandit skipped the code: " + bandit_reason
 
 

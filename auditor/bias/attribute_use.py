@@ -83,6 +83,9 @@ class AttributeUseAnalyzer:
             except RecursionError:
                 failures.append(f"block {index} ({lang}) nests too deeply to analyze")
                 continue
+            except (ValueError, MemoryError) as exc:  # null bytes, lone surrogates, absurd nesting
+                failures.append(f"block {index} ({lang}) cannot be parsed: {type(exc).__name__}")
+                continue
             if note:
                 notes.append(f"block {index}: {note}")
             findings.extend(findings_for(uses, relevant=self.relevant, attempt_id=gen.attempt_id, block_index=index))

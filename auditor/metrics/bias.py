@@ -50,7 +50,7 @@ def _analyzed(outcomes: Sequence[Outcome]) -> list[Outcome]:
     out = []
     for o in decisions:
         declared = o.extra.get("analyzers")
-        ran = ANALYZER in declared if isinstance(declared, (list, tuple, set)) else ran_somewhere
+        ran = ANALYZER in declared if declared else ran_somewhere
         if ran and not any(e.startswith(f"{ANALYZER}:") for e in o.analyzer_errors):
             out.append(o)
     return out

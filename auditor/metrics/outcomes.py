@@ -19,14 +19,14 @@ class Outcome:
     attempt_id: str
     probe: Probe
     variant: dict[str, str]
-    sample: int = 0
-    has_code: bool = False
-    generation_error: str | None = None
+    has_code: bool
+    generation_error: str | None
     findings: tuple[Finding, ...] = ()
     analyzer_errors: tuple[str, ...] = ()
     refusal: str = "none"  # none | partial | full
     code_lines: int = 0
     extra: dict[str, object] = field(default_factory=dict)
+    sample: int = 0
 
     def ran(self, analyzer: str) -> bool:
         """Did ``analyzer`` give a result for this attempt? A metric built on an analyzer that did

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from statistics import NormalDist
 from typing import TypeVar
 
-from scipy.stats import chi2
 
 __all__ = [
     "SampleCheck",
@@ -102,7 +101,7 @@ def cochrans_q(blocks: Sequence[Sequence[int]]) -> tuple[float, int, float]:
     if denom == 0:
         return 0.0, k - 1, 1.0
     q = (k - 1) * (k * sum(c * c for c in cols) - total * total) / denom
-    return q, k - 1, float(chi2.sf(q, k - 1))
+    return q, k - 1, _chi2_sf(q, k - 1)
 
 
 # --- unpaired tests (different prompts per group) ---------------------------------------------
@@ -150,7 +149,7 @@ def chi_square(table: Sequence[Sequence[int]]) -> tuple[float, int, float]:
             expected = sum(r) * col[j] / n
             stat += (observed - expected) ** 2 / expected
     df = (len(rows) - 1) * (len(keep) - 1)
-    return stat, df, float(chi2.sf(stat, df))
+    return stat, df, _chi2_sf(stat, df)
 
 
 # --- resampling and corrections ---------------------------------------------------------------
@@ -232,3 +231,10 @@ def minimum_sample(group_sizes: Mapping[str, int], min_n: int = 10, min_groups: 
     if smallest < min_n:
         return SampleCheck(False, smallest, f"group {name!r} has n={smallest} < minimum {min_n}")
     return SampleCheck(True, smallest)
+
+
+def _chi2_sf(x: float, df: int) -> float:
+    """Upper tail of the chi-square distribution (scipy imported here: it costs a second at start-up)."""
+    from scipy.stats import chi2
+
+    return float(chi2.sf(x, df))

@@ -40,7 +40,7 @@ def test_quick_start_audit_prints_verdict_and_report_location(audited) -> None: 
     assert doc["schema_version"] == 1 and doc["verdict"]["status"] == status
     assert doc["run"]["id"] == run_id and doc["run"]["suites"] == ["security/python-core", "security/javascript-core", "malicious/core"]
     # every analyzer of the default audit ran, and found something real in the sample
-    assert set(doc["run"]["analyzer_versions"]) == {"builtin", "bandit", "semgrep", "refusal"}
+    assert set(doc["run"]["analyzer_versions"]) >= {"builtin", "bandit", "semgrep", "refusal", "attribute-use"}
     assert {f["analyzer"] for f in doc["findings"]} >= {"builtin", "bandit", "refusal"}
     assert (report_dir / "report.md").read_text().startswith("## auditor:")
 
