@@ -9,6 +9,10 @@ and walked once: imports feed an alias map, calls are dispatched by qualified na
 attribute name for ``*.name`` rules). A block without any needle is not parsed at all: no AST rule
 could match it, so it is fully analyzed even if it is a fragment, and carries no note.
 
+``taint`` rules (one per sink kind, data in ``rules/taint/python.yaml``) add a needle for their
+sinks, and each source one for itself; when both occur, the one walk is the ordered taint walk of
+:mod:`auditor.analyzers.taint`, which also collects the calls and imports for the ``ast`` rules.
+
 Status of a generation's result:
 
 * ``skipped``: no code block in a language that has rules.
@@ -25,14 +29,15 @@ from __future__ import annotations
 import ast
 import bisect
 import re
-import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
 import re2
 
+from auditor.analyzers import taint
+from auditor.analyzers.pyast import collect, parse
 from auditor.analyzers.rulepack import (
     CallCheck,
     Rule,
@@ -43,13 +48,16 @@ from auditor.analyzers.rulepack import (
     normalise_language,
     rules_hash,
 )
+from auditor.analyzers.taintspec import TaintConfig, load_taint_config
 from auditor.paths import RULES_DIR
 from auditor.types import AnalysisResult, CodeBlock, Confidence, Finding, Generation, Severity
 
-__all__ = ["BuiltinAnalyzer", "load_rules", "MAX_AST_BYTES"]
+__all__ = ["BuiltinAnalyzer", "load_rules", "MAX_AST_BYTES", "TAINT_FILE"]
 
 #: Python blocks larger than this are not parsed (regex rules only, with a note).
 MAX_AST_BYTES = 2_000_000
+#: The taint data file, relative to the parent of the builtin rules folder.
+TAINT_FILE = Path("taint") / "python.yaml"
 _SNIPPET_CHARS = 200
 _NEWLINE = re.compile(r"\r\n?")
 _LINE_BREAK = re.compile(rb"\n")
@@ -104,28 +112,57 @@ class _LineRule:
             pos = stop + 1
 
 
+@dataclass(frozen=True, slots=True)
+class _TaintCheck:
+    """A taint rule: its sink kind's bit; in the set, a needle of its sinks' names."""
+
+    rule: Rule
+    bit: int
+
+
+@dataclass(frozen=True, slots=True)
+class _SourceNeedle:
+    """In the set, a needle any code using one taint source contains; ``mask``: the kinds it taints."""
+
+    mask: int
+
+
+_Target = _LineRule | CallCheck | _TaintCheck | _SourceNeedle
+
+
 @dataclass
 class _Pack:
-    """Everything compiled for one language: the prefilter set and the rule indexes."""
+    """Everything compiled for one language: the prefilter set and the rule indexes.
+
+    Taint rules add one needle per sink kind, and each source adds one: a block needs the taint
+    walk for a kind only if the set reports the kind's needle and that of a source tainting it.
+    """
 
     language: str
     prefilter: re2.Set | None = None
-    targets: list[_LineRule | CallCheck] = field(default_factory=list)
+    targets: list[_Target] = field(default_factory=list)
     has_regex: bool = False
     by_name: dict[str, list[CallCheck]] = field(default_factory=dict)
     by_attr: dict[str, list[CallCheck]] = field(default_factory=dict)
+    taint: TaintConfig | None = None
 
     @classmethod
-    def build(cls, language: str, rules: Sequence[Rule]) -> _Pack:
+    def build(cls, language: str, rules: Sequence[Rule], taint_config: TaintConfig | None) -> _Pack:
         pack = cls(language)
         options = line_options()
         options.max_mem = 64 << 20  # a Set has no slow fallback: give its DFA room
         prefilter = re2.Set.SearchSet(options)
         for rule in rules:
+            target: _Target
             if rule.regex is not None:
-                target: _LineRule | CallCheck = _LineRule.build(rule)
+                target = _LineRule.build(rule)
                 prefilter.Add("(?m)" + rule.regex.pattern)
                 pack.has_regex = True
+            elif rule.taint is not None:
+                assert taint_config is not None
+                pack.taint = taint_config
+                target = _TaintCheck(rule, taint_config.bit(rule.taint.sink))
+                prefilter.Add(taint_config.sink_needles[rule.taint.sink])
             else:
                 assert rule.ast is not None
                 target = CallCheck(rule, rule.ast)
@@ -134,15 +171,26 @@ class _Pack:
                     index = pack.by_attr if name.startswith("*.") else pack.by_name
                     index.setdefault(name.removeprefix("*."), []).append(target)
             pack.targets.append(target)
+        if pack.taint is not None:
+            for needle, mask in pack.taint.source_needles:
+                prefilter.Add(needle)
+                pack.targets.append(_SourceNeedle(mask))
         if pack.targets:
             prefilter.Compile()
             pack.prefilter = prefilter
         return pack
 
-    def candidates(self, data: bytes) -> list[_LineRule | CallCheck]:
+    def candidates(self, data: bytes) -> list[_Target]:
+        """Rules whose needle occurs; a taint rule only if a source of its kind occurs too."""
         if self.prefilter is None:
             return []
-        return [self.targets[i] for i in sorted(self.prefilter.Match(data) or ())]
+        found = [self.targets[i] for i in sorted(self.prefilter.Match(data) or ())]
+        sources = 0
+        for target in found:
+            if isinstance(target, _SourceNeedle):
+                sources |= target.mask
+        return [t for t in found if not isinstance(t, _SourceNeedle)
+                and (not isinstance(t, _TaintCheck) or t.bit & sources)]
 
 
 @dataclass
@@ -158,17 +206,27 @@ class BuiltinAnalyzer:
     name: ClassVar[str] = "builtin"
     tier: ClassVar[str] = "fast"
 
-    def __init__(self, rules_dir: Path = RULES_DIR / "builtin", languages: set[str] | None = None) -> None:
+    def __init__(
+        self,
+        rules_dir: Path = RULES_DIR / "builtin",
+        languages: set[str] | None = None,
+        taint_file: Path | None = None,
+    ) -> None:
+        """``taint_file`` (default ``<rules_dir>/../taint/python.yaml``) is read if a taint rule is loaded."""
         self.rules_dir = Path(rules_dir)
         self.rules: tuple[Rule, ...] = tuple(load_rules(self.rules_dir, languages))
         self._version = f"builtin {rules_hash(self.rules_dir)}"
+        taint_config = None
+        if any(rule.taint is not None for rule in self.rules):
+            taint_config = load_taint_config(taint_file or self.rules_dir.parent / TAINT_FILE, self.rules)
+            self._version += f" taint {taint_config.digest}"
         wanted = {normalise_language(n) for n in languages} if languages is not None else None
         by_language: dict[str, list[Rule]] = {}
         for rule in self.rules:
             for language in rule.languages:
                 if wanted is None or language in wanted:
                     by_language.setdefault(language, []).append(rule)
-        self._packs = {lang: _Pack.build(lang, rules) for lang, rules in by_language.items()}
+        self._packs = {lang: _Pack.build(lang, rules, taint_config) for lang, rules in by_language.items()}
 
     @property
     def languages(self) -> set[str]:
@@ -229,19 +287,21 @@ class BuiltinAnalyzer:
                 scan.findings[key] = _finding(rule, line_index, end_index, lines, attempt_id, index)
 
         checks: list[CallCheck] = []
+        taints: dict[str, Rule] = {}
         for target in pack.candidates(data):
             if isinstance(target, _LineRule):
                 for line_index in target.line_indexes(lines):
                     add(target.rule, line_index, line_index)
+            elif isinstance(target, _TaintCheck):
+                assert target.rule.taint is not None
+                taints[target.rule.taint.sink] = target.rule
             else:
                 checks.append(target)
-        if checks:
+        if checks or taints:
             failure = _ast_failure(code, len(data))
             if failure is None:
                 try:
-                    for check, node in _call_hits(pack, _parse(code)):
-                        end = node.end_lineno or node.lineno
-                        add(check.rule, node.lineno - 1, end - 1)
+                    scan.note = self._ast_rules(pack, parse(code), checks, taints, add)
                 except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
                     failure = _reason(exc)
             if failure is not None:
@@ -250,13 +310,29 @@ class BuiltinAnalyzer:
                 scan.note = f"python ast failed ({failure}); regex rules only"
         return scan
 
-
-def _parse(code: str) -> ast.AST:
-    """``ast.parse`` without the warnings generated code is full of (invalid escapes in strings):
-    they would go to stderr, or become errors under ``-W error``."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return ast.parse(code)
+    @staticmethod
+    def _ast_rules(pack: _Pack, tree: ast.Module, checks: list[CallCheck], taints: dict[str, Rule],
+                   add: Callable[[Rule, int, int], None]) -> str | None:
+        """Run the call and taint rules over one parsed block; a note if the taint walk gave up."""
+        note = None
+        walked: tuple[list[ast.Call], dict[str, str]] | None = None
+        if taints and pack.taint is not None:
+            want = sum(pack.taint.bit(kind) for kind in taints)
+            try:
+                result = taint.analyze(tree, pack.taint, want)
+            except RecursionError:  # the walk recurses into expressions; collect() does not
+                note = "taint analysis skipped (expression nested too deeply)"
+            except taint.TaintTooLarge as exc:
+                note = f"taint analysis skipped ({exc})"
+            else:
+                for hit in result.hits:
+                    add(taints[hit.kind], hit.line - 1, hit.end_line - 1)
+                walked = result.calls, result.aliases
+        calls, aliases = walked if walked is not None else collect(tree)
+        for check, node in _call_hits(pack, calls, aliases):
+            end = node.end_lineno or node.lineno
+            add(check.rule, node.lineno - 1, end - 1)
+        return note
 
 
 def _ast_failure(code: str, size: int) -> str | None:
@@ -295,12 +371,12 @@ def _finding(rule: Rule, line_index: int, end_index: int, lines: _Lines, attempt
 
 
 # ---------------------------------------------------------------------------------------------
-# Python AST: one walk collecting imports and calls, then dispatch by callee name.
-# New ``ast`` rule kinds (e.g. taint tracking) hook in here: collect their nodes in the same walk.
+# Python AST: calls (found by one walk, or by the taint walk) dispatched by callee name.
 
 
-def _call_hits(pack: _Pack, tree: ast.AST) -> Iterator[tuple[CallCheck, ast.Call]]:
-    calls, aliases = _collect(tree)
+def _call_hits(
+    pack: _Pack, calls: list[ast.Call], aliases: dict[str, str]
+) -> Iterator[tuple[CallCheck, ast.Call]]:
     for call in calls:
         name = dotted_name(call.func, aliases)
         if name is not None and "." in name:
@@ -313,37 +389,3 @@ def _call_hits(pack: _Pack, tree: ast.AST) -> Iterator[tuple[CallCheck, ast.Call
         for check in checks:
             if check.matches(call, aliases):
                 yield check, call
-
-
-def _collect(tree: ast.AST) -> tuple[list[ast.Call], dict[str, str]]:
-    """One walk: every call, and the import aliases (flow-insensitive: an import anywhere counts).
-
-    An explicit stack that skips field-less leaves (``Load``, operators) is about twice as fast as
-    ``ast.walk``, which matters here: the walk costs as much as the parse.
-    """
-    calls: list[ast.Call] = []
-    aliases: dict[str, str] = {}
-    stack: list[ast.AST] = [tree]
-    pop, push, node_type = stack.pop, stack.append, ast.AST
-    while stack:
-        node = pop()
-        kind = type(node)
-        if kind is ast.Call:
-            calls.append(node)  # type: ignore[arg-type]
-        elif kind is ast.Import:
-            for alias in node.names:  # type: ignore[attr-defined]
-                if alias.asname:
-                    aliases[alias.asname] = alias.name
-        elif kind is ast.ImportFrom and node.module and not node.level:  # type: ignore[attr-defined]
-            for alias in node.names:  # type: ignore[attr-defined]
-                if alias.name != "*":
-                    aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"  # type: ignore[attr-defined]
-        for name in node._fields:
-            value = getattr(node, name, None)
-            if value.__class__ is list:
-                for item in value:
-                    if isinstance(item, node_type):
-                        push(item)
-            elif isinstance(value, node_type) and value._fields:
-                push(value)
-    return calls, aliases

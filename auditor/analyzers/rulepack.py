@@ -2,20 +2,18 @@
 and what each rule kind means once compiled.
 
 One rule per file, ``id`` equal to the file stem, unknown keys are errors. A rule has exactly one
-kind: ``regex`` (RE2, matched line by line, any language) or ``ast`` (Python call checks). Every
+kind: ``regex`` (RE2, matched line by line, any language), ``ast`` (Python call checks) or ``taint``
+(Python data flow from untrusted sources to one kind of sink, declared in ``rules/taint/``). Every
 pattern is compiled with RE2 while loading, so a rule RE2 cannot run never reaches the engine; a bad
-file raises :class:`~auditor.errors.InputError` naming the file and the field. :class:`CallCheck`
-holds the conditions of an ``ast`` rule; the engine (:mod:`auditor.analyzers.builtin`) finds the
-calls and asks it.
+file raises :class:`~auditor.errors.InputError` naming the file and the field.
+:class:`~auditor.analyzers.pyast.CallCheck` holds the conditions of an ``ast`` rule; the engine
+(:mod:`auditor.analyzers.builtin`) finds the calls and asks it.
 """
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -23,6 +21,7 @@ import re2
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from auditor.analyzers.pyast import CallCheck, dotted_name
 from auditor.errors import InputError
 
 __all__ = [
@@ -40,6 +39,8 @@ __all__ = [
     "line_options",
     "rule_files",
     "LANGUAGE_ALIASES",
+    "CALL_NAME",
+    "TaintRuleSpec",
 ]
 
 #: Language names as written in code fences, mapped to the names rules use.
@@ -52,8 +53,8 @@ LANGUAGE_ALIASES: dict[str, str] = {
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CWE = re.compile(r"^CWE-(\d+)\b")
-_MAX_DEPTH = 50  # how deep the argument-shape checks look into nested ``+`` / ``%``
-_CALL = re.compile(r"^(?:\*\.)?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
+#: A callee name in a rule: ``a.b.c`` or ``*.name`` (any receiver) or ``*.a.name`` (a suffix).
+CALL_NAME = re.compile(r"^(?:\*\.)?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
 # \A and \z would only match at the ends of the whole block, not of each line.
 _WHOLE_TEXT_ANCHOR = re.compile(r"(?<!\\)(?:\\\\)*\\[Az]")
 
@@ -141,7 +142,7 @@ class AstSpec(_Strict):
     @classmethod
     def _call_names(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         for name in v:
-            if not _CALL.match(name):
+            if not CALL_NAME.match(name):
                 raise ValueError(f"{name!r} is not a dotted name or '*.name'")
         return v
 
@@ -151,6 +152,13 @@ class AstSpec(_Strict):
         if any(i < 0 for i in v):
             raise ValueError("argument positions start at 0")
         return v
+
+
+class TaintRuleSpec(_Strict):
+    """A taint rule: untrusted data reaching a sink of kind ``sink`` (``rules/taint/python.yaml``
+    declares the sources, sanitizers and sinks; one rule per sink kind gives it a message and CWE)."""
+
+    sink: str = Field(pattern=r"^[a-z][a-z-]*$")
 
 
 Level = Literal["LOW", "MEDIUM", "HIGH"]
@@ -192,6 +200,7 @@ class Rule(_Strict):
     severity: Literal["info", "low", "medium", "high", "critical"]
     regex: RegexSpec | None = None
     ast: AstSpec | None = None
+    taint: TaintRuleSpec | None = None
     metadata: RuleMetadata
 
     @field_validator("id")
@@ -208,15 +217,15 @@ class Rule(_Strict):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Rule:
-        if (self.regex is None) == (self.ast is None):
-            raise ValueError("a rule needs exactly one of 'regex' or 'ast'")
-        if self.ast is not None and set(self.languages) != {"python"}:
-            raise ValueError("'ast' rules are Python only: set languages: [python]")
+        if sum(spec is not None for spec in (self.regex, self.ast, self.taint)) != 1:
+            raise ValueError("a rule needs exactly one of 'regex', 'ast' or 'taint'")
+        if self.regex is None and set(self.languages) != {"python"}:
+            raise ValueError(f"'{self.kind}' rules are Python only: set languages: [python]")
         return self
 
     @property
     def kind(self) -> str:
-        return "regex" if self.regex is not None else "ast"
+        return "regex" if self.regex is not None else "ast" if self.ast is not None else "taint"
 
 
 def load_rule(path: Path) -> Rule:
@@ -276,119 +285,3 @@ def rules_hash(rules_dir: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-# ---------------------------------------------------------------------------------------------
-# ``ast`` rules compiled: the conditions a Python call must meet (the engine finds the calls).
-
-
-@dataclass(frozen=True, slots=True)
-class CallCheck:
-    """An ``ast`` rule: conditions on a call whose callee the rule names."""
-
-    rule: Rule
-    spec: AstSpec
-
-    @property
-    def needle(self) -> str:
-        """An RE2 pattern that any source calling one of the rule's callees must contain.
-
-        The last part of a callee's name is followed by ``(`` where it is called (``y.load(``,
-        ``load(``) or by ``as`` where an import renames it: without either, no call can resolve to
-        it and the block need not be parsed. (A line break between a name and its ``(`` is missed.)
-        """
-        names = sorted({re2.escape(name.rsplit(".", 1)[-1]) for name in self.spec.call})
-        return r"\b(?:" + "|".join(names) + r")\s*(?:\(|as\b)"
-
-    def matches(self, call: ast.Call, aliases: dict[str, str]) -> bool:
-        spec = self.spec
-        for name, texts in spec.kwarg.items():
-            value = _keyword(call, name)
-            if value is None or not _text_in(value, texts, aliases):
-                return False
-        for name, texts in spec.unless_kwarg.items():
-            value = _keyword(call, name)
-            if value is not None and _text_in(value, texts, aliases):
-                return False
-        for position, texts in spec.unless_arg.items():
-            value = _positional(call, position)
-            if value is not None and _text_in(value, texts, aliases):
-                return False
-        for position, shape in spec.arg.items():
-            value = _positional(call, position)
-            if value is None or not (_is_formatted(value) if shape == "formatted" else not _is_literal(value)):
-                return False
-        return True
-
-
-def dotted_name(node: ast.expr, aliases: dict[str, str]) -> str | None:
-    """``y.load`` -> ``yaml.load`` after ``import yaml as y``; ``None`` unless names all the way."""
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    parts.append(aliases.get(node.id, node.id))
-    return ".".join(reversed(parts))
-
-
-def _keyword(call: ast.Call, name: str) -> ast.expr | None:
-    for keyword in call.keywords:
-        if keyword.arg == name:
-            return keyword.value
-    return None
-
-
-def _positional(call: ast.Call, position: int) -> ast.expr | None:
-    """Positional argument ``position``, or ``None`` if absent or unknowable (after ``*args``)."""
-    for arg in call.args[: position + 1]:
-        if isinstance(arg, ast.Starred):
-            return None
-    return call.args[position] if position < len(call.args) else None
-
-
-def _text_in(node: ast.expr, texts: Sequence[str], aliases: dict[str, str]) -> bool:
-    """Whether the argument's source text, or its alias-resolved dotted name, is one of ``texts``."""
-    if isinstance(node, (ast.Name, ast.Attribute)):
-        raw = dotted_name(node, {})
-        if raw is not None:
-            return raw in texts or dotted_name(node, aliases) in texts
-    if isinstance(node, ast.Constant):
-        return repr(node.value) in texts
-    try:
-        return ast.unparse(node) in texts
-    except RecursionError:
-        return False
-
-
-def _is_literal(node: ast.expr, depth: int = 0) -> bool:
-    """A constant, an f-string without fields, or ``+``/``%`` of those."""
-    if isinstance(node, ast.Constant):
-        return True
-    if isinstance(node, ast.JoinedStr):
-        return all(isinstance(v, ast.Constant) for v in node.values)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)) and depth < _MAX_DEPTH:
-        return _is_literal(node.left, depth + 1) and _is_literal(node.right, depth + 1)
-    return False
-
-
-def _is_formatted(node: ast.expr, depth: int = 0) -> bool:
-    """A string built at run time: f-string with fields, ``"..." % x``, ``"..." + x``, ``.format``."""
-    if depth >= _MAX_DEPTH:
-        return False
-    if isinstance(node, ast.JoinedStr):
-        return any(isinstance(v, ast.FormattedValue) for v in node.values)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
-        return _is_string(node.left, depth) and not _is_literal(node.right)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        if _is_literal(node):
-            return False
-        return _is_string(node.left, depth) or _is_string(node.right, depth)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
-        return bool(node.args or node.keywords)
-    return False
-
-
-def _is_string(node: ast.expr, depth: int) -> bool:
-    if isinstance(node, ast.Constant):
-        return isinstance(node.value, str)
-    return isinstance(node, ast.JoinedStr) or _is_formatted(node, depth + 1)
