@@ -8,6 +8,7 @@ from auditor.audit import AuditConfig, AuditResult, run_audit
 from auditor.errors import AuditorError, InputError, StoreError
 from auditor.gate import Policy, evaluate, load_policy
 from auditor.generators import Generator, GeneratorError, make_generator
+from auditor.guard import Guard, GuardDecision
 from auditor.probes import Suite, expand, load_suite, load_suites
 from auditor.store import Store
 from auditor.types import (
@@ -38,6 +39,8 @@ __all__ = [
     "Generation",
     "Generator",
     "GeneratorError",
+    "Guard",
+    "GuardDecision",
     "InputError",
     "Metric",
     "Policy",
