@@ -19,6 +19,7 @@ import re
 import textwrap
 from dataclasses import dataclass
 
+from auditor.analyzers.pyfragment import repair
 from auditor.types import CodeBlock
 
 __all__ = [
@@ -206,6 +207,10 @@ def _guess(code: str, hint: str | None) -> str | None:
     detected = detect_language(code)
     hinted = normalize_language(hint)
     if detected is None:
+        # an untagged block with no sign of any language (sample output, a log line) is not the
+        # probe's language just because the probe asked for it: unknown, so analyzers skip it
+        if hinted == "python" and repair(code) is None:
+            return None
         return hinted
     if {detected, hinted} in ({"javascript", "typescript"}, {"c", "cpp"}):
         return "typescript" if "typescript" in (detected, hinted) else "cpp"

@@ -26,6 +26,7 @@ from bandit.core import manager as b_manager
 from bandit.core import metrics as b_metrics
 
 from auditor.analyzers.levels import bandit_confidence, bandit_severity, owasp_for_cwe, snippet
+from auditor.analyzers.pyfragment import repair
 from auditor.types import AnalysisResult, Finding, Generation
 
 __all__ = ["BanditAnalyzer", "PYTHON_NAMES"]
@@ -102,12 +103,18 @@ class BanditAnalyzer:
         findings: list[Finding] = []
         errors: list[str] = []
         for index, block in blocks:
+            fixed = repair(block.code)  # a continuation fragment parses under a def header
+            source, shift = fixed if fixed else (block.code, 0)
             try:
-                issues = self._scan(block.code, log)
+                issues = self._scan(source, log)
             except _BanditFailure as exc:
                 errors.append(f"block {index}: {exc}")
                 continue
-            findings.extend(self._finding(i, block.code, generation.attempt_id, index) for i in issues)
+            findings.extend(
+                self._finding(i, block.code, generation.attempt_id, index, shift)
+                for i in issues
+                if int(i.lineno or 1) > shift
+            )
         if errors:
             return AnalysisResult(
                 analyzer=self.name,
@@ -137,9 +144,9 @@ class BanditAnalyzer:
             raise _BanditFailure("bandit error: " + _one_line(log.errors[0]))
         return list(manager.get_issue_list(sev_level="UNDEFINED", conf_level="UNDEFINED"))
 
-    def _finding(self, issue: Any, code: str, attempt_id: str, block_index: int) -> Finding:
-        line = max(int(issue.lineno or 1), 1)
-        end_line = max([line, *(int(n) for n in (issue.linerange or ()))])
+    def _finding(self, issue: Any, code: str, attempt_id: str, block_index: int, shift: int = 0) -> Finding:
+        line = max(int(issue.lineno or 1) - shift, 1)
+        end_line = max([line, *(int(n) - shift for n in (issue.linerange or ()))])
         cwe = int(issue.cwe.id) if issue.cwe and issue.cwe.id else None
         return Finding(
             rule_id=issue.test_id,

@@ -38,6 +38,7 @@ import re2
 
 from auditor.analyzers import taint
 from auditor.analyzers.pyast import collect, parse
+from auditor.analyzers.pyfragment import repair
 from auditor.analyzers.rulepack import (
     CallCheck,
     Rule,
@@ -50,7 +51,7 @@ from auditor.analyzers.rulepack import (
 )
 from auditor.analyzers.taintspec import TaintConfig, load_taint_config
 from auditor.paths import RULES_DIR
-from auditor.types import AnalysisResult, CodeBlock, Confidence, Finding, Generation, Severity
+from auditor.types import AnalysisResult, CodeBlock, Finding, Generation
 
 __all__ = ["BuiltinAnalyzer", "load_rules", "MAX_AST_BYTES", "TAINT_FILE"]
 
@@ -304,6 +305,16 @@ class BuiltinAnalyzer:
                     scan.note = self._ast_rules(pack, parse(code), checks, taints, add)
                 except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
                     failure = _reason(exc)
+                    fixed = repair(code) if isinstance(exc, SyntaxError) else None
+                    if fixed is not None:  # a continuation fragment: parse it under def headers
+                        source, shift = fixed
+
+                        def shifted(rule: Rule, first: int, last: int) -> None:
+                            if first >= shift:
+                                add(rule, first - shift, last - shift)
+
+                        scan.note = self._ast_rules(pack, parse(source), checks, taints, shifted)
+                        failure = None
             if failure is not None:
                 if not pack.has_regex:
                     scan.error = f"python ast failed ({failure}) and no regex rule applies"
@@ -352,22 +363,8 @@ def _reason(exc: BaseException) -> str:
 
 
 def _finding(rule: Rule, line_index: int, end_index: int, lines: _Lines, attempt_id: str, block: int) -> Finding:
-    meta = rule.metadata
-    return Finding(
-        rule_id=rule.id,
-        analyzer="builtin",
-        message=rule.message.strip(),
-        severity=Severity.parse(rule.severity),
-        confidence=Confidence.parse(meta.confidence),
-        cwe=meta.cwe_id,
-        owasp=meta.owasp,
-        line=line_index + 1,
-        end_line=end_index + 1,
-        snippet=lines.snippet(line_index),
-        attempt_id=attempt_id,
-        block_index=block,
-        sources=("builtin",),
-    )
+    return rule.finding("builtin", line=line_index + 1, end_line=end_index + 1, snippet=lines.snippet(line_index),
+                        attempt_id=attempt_id, block=block)
 
 
 # ---------------------------------------------------------------------------------------------

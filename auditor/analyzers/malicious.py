@@ -33,6 +33,7 @@ from typing import ClassVar, TypeVar
 import re2
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from auditor.analyzers.base import analyze_blocks
 from auditor.analyzers.rulepack import (
     Rule,
     RuleMetadata,
@@ -43,7 +44,7 @@ from auditor.analyzers.rulepack import (
 )
 from auditor.errors import InputError
 from auditor.paths import RULES_DIR
-from auditor.types import AnalysisResult, CodeBlock, Confidence, Finding, Generation, Severity
+from auditor.types import AnalysisResult, CodeBlock, Finding, Generation
 from auditor.yamlfile import load_model
 
 __all__ = [
@@ -312,44 +313,12 @@ class MaliciousAnalyzer:
         return sorted(found.values(), key=lambda f: (f.line, f.rule_id))
 
     def _analyze_one(self, generation: Generation) -> AnalysisResult:
-        if not generation.code_blocks:
-            return AnalysisResult(
-                analyzer=self.name, attempt_id=generation.attempt_id, status="skipped", note="no code block"
-            )
-        findings: list[Finding] = []
-        errors: list[str] = []
-        for index, block in enumerate(generation.code_blocks):
-            try:
-                findings.extend(self.scan_block(block, index, generation.attempt_id))
-            except Exception as exc:  # one bad block never takes down the batch
-                errors.append(f"block {index}: {type(exc).__name__}: {exc}")
-        return AnalysisResult(
-            analyzer=self.name,
-            attempt_id=generation.attempt_id,
-            findings=tuple(findings),
-            status="error" if errors else "ok",
-            error="; ".join(errors) or None,
-        )
+        return analyze_blocks(self.name, generation, self.scan_block)
 
 
 def _finding(rule: MaliciousRule, line: int, lines: LineIndex, attempt_id: str, block: int) -> Finding:
-    meta = rule.metadata
-    return Finding(
-        rule_id=rule.id,
-        analyzer="malicious",
-        message=rule.message.strip(),
-        severity=Severity.parse(rule.severity),
-        confidence=Confidence.parse(meta.confidence),
-        cwe=meta.cwe_id,
-        owasp=meta.owasp,
-        line=line + 1,
-        end_line=line + 1,
-        snippet=lines.snippet(line),
-        attempt_id=attempt_id,
-        block_index=block,
-        sources=("malicious",),
-        tags=rule.tags,
-    )
+    return rule.finding("malicious", line=line + 1, end_line=line + 1, snippet=lines.snippet(line),
+                        attempt_id=attempt_id, block=block, tags=rule.tags)
 
 
 def coverage_markdown(rules: Sequence[MaliciousRule]) -> str:

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from auditor.analyzers.pyast import CallCheck, dotted_name
 from auditor.errors import InputError
+from auditor.types import Confidence, Finding, Severity
 
 __all__ = [
     "Rule",
@@ -226,6 +227,29 @@ class Rule(_Strict):
     @property
     def kind(self) -> str:
         return "regex" if self.regex is not None else "ast" if self.ast is not None else "taint"
+
+    def finding(
+        self, analyzer: str, *, line: int, end_line: int, snippet: str, attempt_id: str, block: int,
+        message: str | None = None, tags: tuple[str, ...] = (),
+    ) -> Finding:
+        """The Finding this rule reports at ``line`` (1-based within the block), with its metadata."""
+        meta = self.metadata
+        return Finding(
+            rule_id=self.id,
+            analyzer=analyzer,
+            message=message or self.message.strip(),
+            severity=Severity.parse(self.severity),
+            confidence=Confidence.parse(meta.confidence),
+            cwe=meta.cwe_id,
+            owasp=meta.owasp,
+            line=line,
+            end_line=end_line,
+            snippet=snippet,
+            attempt_id=attempt_id,
+            block_index=block,
+            sources=(analyzer,),
+            tags=tags,
+        )
 
 
 def load_rule(path: Path) -> Rule:

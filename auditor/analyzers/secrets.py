@@ -37,11 +37,12 @@ from typing import ClassVar
 import re2
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from auditor.analyzers.base import analyze_blocks
 from auditor.analyzers.malicious import LineIndex, PatternSet, encode_block, load_rule_file
 from auditor.analyzers.rulepack import Rule, compile_line_regex, normalise_language
 from auditor.errors import InputError
 from auditor.paths import RULES_DIR
-from auditor.types import AnalysisResult, CodeBlock, Confidence, Finding, Generation, Severity
+from auditor.types import AnalysisResult, CodeBlock, Finding, Generation
 
 __all__ = [
     "SecretSpec",
@@ -272,46 +273,16 @@ class SecretsAnalyzer:
         return [self._analyze_one(g) for g in generations]
 
     def _analyze_one(self, generation: Generation) -> AnalysisResult:
-        if not generation.code_blocks:
-            return AnalysisResult(
-                analyzer=self.name, attempt_id=generation.attempt_id, status="skipped", note="no code block"
-            )
-        findings: list[Finding] = []
-        errors: list[str] = []
-        for index, block in enumerate(generation.code_blocks):
-            try:
-                findings.extend(self.scan_block(block, index, generation.attempt_id))
-            except Exception as exc:  # one bad block never takes down the batch
-                errors.append(f"block {index}: {type(exc).__name__}")
-        return AnalysisResult(
-            analyzer=self.name,
-            attempt_id=generation.attempt_id,
-            findings=tuple(findings),
-            status="error" if errors else "ok",
-            error="; ".join(errors) or None,
-        )
+        return analyze_blocks(self.name, generation, self.scan_block)
 
 
 def _finding(
     hit: _Hit, line: int, end_line: int, redacted: LineIndex, attempt_id: str, block: int
 ) -> Finding:
-    rule, meta = hit.rule, hit.rule.metadata
     shown = hit.masked if len(hit.masked) <= _MESSAGE_VALUE_CHARS else hit.masked[:_MESSAGE_VALUE_CHARS] + "…"
-    return Finding(
-        rule_id=rule.id,
-        analyzer="secrets",
-        message=f"{rule.message.strip()} (value: {shown})",
-        severity=Severity.parse(rule.severity),
-        confidence=Confidence.parse(meta.confidence),
-        cwe=meta.cwe_id,
-        owasp=meta.owasp,
-        line=line + 1,
-        end_line=end_line + 1,
-        snippet=redacted.snippet(line),
-        attempt_id=attempt_id,
-        block_index=block,
-        sources=("secrets",),
-    )
+    return hit.rule.finding("secrets", line=line + 1, end_line=end_line + 1, snippet=redacted.snippet(line),
+                            attempt_id=attempt_id, block=block,
+                            message=f"{hit.rule.message.strip()} (value: {shown})")
 
 
 @functools.lru_cache(maxsize=4)

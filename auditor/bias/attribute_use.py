@@ -18,10 +18,12 @@ whose supported blocks could be analyzed is an ``error`` result, never a clean o
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Collection, Sequence
 from typing import ClassVar
 
+from auditor.analyzers.pyfragment import repair
 from auditor.bias.lexicon import LEXICON_PATH, Lexicon, load_lexicon
 from auditor.bias.pyscan import scan_python
 from auditor.bias.tsscan import TS_LANGUAGES, GrammarUnavailable, scan_tree_sitter
@@ -42,7 +44,12 @@ def analyze_code(code: str, language: str | None, lexicon: Lexicon | None = None
     lex = lexicon or load_lexicon()
     lang = normalize_language(language) or "python"
     if lang == "python":
-        return scan_python(code, lex), None
+        fixed = repair(code)  # a continuation fragment parses under def headers
+        if fixed is None or fixed[1] == 0:
+            return scan_python(fixed[0] if fixed else code, lex), None
+        source, shift = fixed
+        uses = [dataclasses.replace(u, line=u.line - shift) for u in scan_python(source, lex) if u.line > shift]
+        return uses, "parsed as a fragment of a larger function"
     uses, had_errors = scan_tree_sitter(code, lang, lex)
     return uses, ("tree-sitter recovered from syntax errors" if had_errors else None)
 

@@ -71,7 +71,7 @@ def test_mixed_batch_maps_results_back(private_tmp: Path) -> None:
         _gen("js", ("text", "npm install express"), ("js", EXPRESS_EXEC)),
         _gen("both", ("javascript", EXPRESS_EXEC), ("python", "x = 1\n"), ("py", FLASK_SQLI)),
         _gen("prose"),
-        _gen("go", ("go", "package main\n")),
+        _gen("rust", ("rust", "fn main() {}\n")),  # semgrep pack has no rust rules
         _gen("clean", ("python", "print('hello')\n")),
     ]
     results = SemgrepAnalyzer(RULES_DIR / "semgrep").analyze(gens)

@@ -127,3 +127,21 @@ def test_version_names_bandit(analyzer: BanditAnalyzer) -> None:
 
     assert analyzer.version() == f"bandit {bandit.__version__}"
     assert (BanditAnalyzer.name, BanditAnalyzer.tier) == ("bandit", "standard")
+
+
+def test_continuation_fragment_is_analyzed_with_lines_of_the_fragment() -> None:
+    """A `complete` probe's answer often starts inside a function body and goes on at top level."""
+    from auditor.analyzers.bandit import BanditAnalyzer
+    from auditor.types import CodeBlock, Generation
+
+    fragment = (
+        "    return subprocess.call(cmd, shell=True)\n"
+        "\n"
+        "\n"
+        "def load(blob):\n"
+        "    return pickle.loads(blob)\n"
+    )
+    result = BanditAnalyzer().analyze([Generation("f", "", (CodeBlock("python", fragment),))])[0]
+    assert result.status == "ok", result.error
+    lines = {(f.rule_id, f.line) for f in result.findings}
+    assert ("B602", 1) in lines and ("B301", 5) in lines

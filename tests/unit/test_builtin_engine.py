@@ -279,3 +279,14 @@ def test_parse_warnings_never_turn_into_a_fallback(analyzer: BuiltinAnalyzer) ->
         warnings.simplefilter("error")
         result = run(analyzer, code)
     assert result.note is None and ("py-yaml-unsafe-load", 2) in hits(result)
+
+
+def test_continuation_fragment_gets_ast_rules_on_its_own_lines() -> None:
+    from auditor.analyzers.builtin import BuiltinAnalyzer
+    from auditor.types import CodeBlock, Generation
+
+    fragment = "        data = yaml.load(body)\n    return data\n\n\ndef other():\n    return pickle.loads(x)\n"
+    result = BuiltinAnalyzer().analyze([Generation("f", "", (CodeBlock("python", fragment),))])[0]
+    assert result.status == "ok" and result.note is None
+    lines = {(f.rule_id, f.line) for f in result.findings}
+    assert ("py-yaml-unsafe-load", 1) in lines and ("py-pickle-loads", 6) in lines

@@ -307,3 +307,11 @@ def test_prose_lines_skip_fences_and_code() -> None:
 def test_prose_lines_skip_unfenced_code() -> None:
     text = "Here you go:\ndef f():\n    raise ValueError('cannot')\nHope this helps!"
     assert prose_lines(text) == [(1, "Here you go:"), (4, "Hope this helps!")]
+
+
+def test_untagged_output_is_not_taken_for_the_probe_language() -> None:
+    from auditor.extract import extract_code_blocks
+
+    text = "The handler:\n\n```python\nx = 1\n```\n\nIt logs:\n\n```\nWARNING auth: Failed login for 'admin' from 203.0.113.9\n```\n"
+    blocks = extract_code_blocks(text, hint="python")
+    assert [b.language for b in blocks] == ["python", None]
