@@ -53,7 +53,7 @@ def module_of(lines: int, seed: str) -> str:
     """A Markdown answer of ``lines`` lines: prose, one fenced Python module, prose. No findings."""
     body = ["import json", "import subprocess", "from pathlib import Path", ""]
     i = 0
-    while len(body) < lines - 5:
+    while len(body) + 6 <= lines - 5:  # whole functions only: the module must stay valid Python
         body += [
             f"def handler_{seed}_{i}(path: str, value: str) -> tuple:",
             f'    """Load record {i} and list its folder."""',
@@ -63,7 +63,7 @@ def module_of(lines: int, seed: str) -> str:
             "",
         ]
         i += 1
-    body = body[: lines - 5]
+    body += [f"# record {n}" for n in range(lines - 5 - len(body))]
     return "Here is the module you asked for.\n\n```python\n" + "\n".join(body) + "\n```\n\nIt has no side effects on import.\n"
 
 

@@ -103,10 +103,8 @@ class BanditAnalyzer:
         findings: list[Finding] = []
         errors: list[str] = []
         for index, block in blocks:
-            fixed = repair(block.code)  # a continuation fragment parses under a def header
-            source, shift = fixed if fixed else (block.code, 0)
             try:
-                issues = self._scan(source, log)
+                issues, shift = self._scan_fragment(block.code, log)
             except _BanditFailure as exc:
                 errors.append(f"block {index}: {exc}")
                 continue
@@ -124,6 +122,16 @@ class BanditAnalyzer:
                 error="; ".join(errors),
             )
         return AnalysisResult(analyzer=self.name, attempt_id=generation.attempt_id, findings=tuple(findings))
+
+    def _scan_fragment(self, code: str, log: _Capture) -> tuple[list[Any], int]:
+        """Issues and the header lines added: a continuation fragment is retried under def headers."""
+        try:
+            return self._scan(code, log), 0
+        except _BanditFailure as exc:
+            fixed = repair(code, known_bad=True) if exc.args[0].startswith("syntax error") else None
+            if fixed is None:
+                raise
+            return self._scan(fixed[0], log), fixed[1]
 
     def _scan(self, code: str, log: _Capture) -> list[Any]:
         """bandit's issues for one snippet; raises _BanditFailure when bandit could not analyze it."""

@@ -305,7 +305,7 @@ class BuiltinAnalyzer:
                     scan.note = self._ast_rules(pack, parse(code), checks, taints, add)
                 except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
                     failure = _reason(exc)
-                    fixed = repair(code) if isinstance(exc, SyntaxError) else None
+                    fixed = repair(code, known_bad=True) if isinstance(exc, SyntaxError) else None
                     if fixed is not None:  # a continuation fragment: parse it under def headers
                         source, shift = fixed
 

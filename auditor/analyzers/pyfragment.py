@@ -34,12 +34,15 @@ def _first_indent(code: str) -> int:
     return 0
 
 
-def repair(code: str) -> tuple[str, int] | None:
+def repair(code: str, *, known_bad: bool = False) -> tuple[str, int] | None:
     """``(source, header_lines)`` that parses, or None. ``header_lines`` is added at the top; a finding
-    on line n of the source is on line n - header_lines of the fragment."""
-    if _parses(code):
+    on line n of the source is on line n - header_lines of the fragment. ``known_bad``: the caller
+    already saw ``code`` fail to parse (a failed parse costs twice a good one: don't repeat it)."""
+    if not known_bad and _parses(code):
         return code, 0
     indent = _first_indent(code)
+    if indent == 0:
+        return None  # not a continuation; dedenting changes nothing either
     if 0 < indent <= 4 * _MAX_LEVELS and indent % 4 == 0:
         headers = ["def _fragment():"] + [" " * level + "if True:" for level in range(4, indent, 4)]
         wrapped = "\n".join(headers) + "\n" + code

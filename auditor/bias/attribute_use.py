@@ -44,9 +44,12 @@ def analyze_code(code: str, language: str | None, lexicon: Lexicon | None = None
     lex = lexicon or load_lexicon()
     lang = normalize_language(language) or "python"
     if lang == "python":
-        fixed = repair(code)  # a continuation fragment parses under def headers
-        if fixed is None or fixed[1] == 0:
-            return scan_python(fixed[0] if fixed else code, lex), None
+        try:
+            return scan_python(code, lex), None
+        except SyntaxError:
+            fixed = repair(code, known_bad=True)  # a continuation fragment parses under def headers
+            if fixed is None:
+                raise
         source, shift = fixed
         uses = [dataclasses.replace(u, line=u.line - shift) for u in scan_python(source, lex) if u.line > shift]
         return uses, "parsed as a fragment of a larger function"
