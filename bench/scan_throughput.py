@@ -298,15 +298,16 @@ def _latency_rows(r: dict[str, Any]) -> list[str]:
 
 
 def render(r: dict[str, Any]) -> str:
-    lat = r["latency_ms"]
+    lat, frozen = r["latency_ms"], r["latency_frozen_gc_ms"]
     speedup = r["full_pool"]["rate"] / r["naive_default"]["rate"]
     speedup_exp = r["full_pool"]["rate"] / r["naive_experimental"]["rate"]
     checks = [
         ("fast tier within 3x of the floor", r["fast"]["x_floor"] <= 3, f"{r['fast']['x_floor']:.2f}x"),
         ("full stack >= 100x naive", speedup >= 100,
          f"{speedup:,.0f}x (vs default CLI), {speedup_exp:,.0f}x (vs --experimental)"),
-        ("fast-tier p99 on 200 lines < 5 ms (wall clock)", lat["p99"] < 5, f"{lat['p99']:.2f} ms"),
-        ("fast-tier p99 on 200 lines < 5 ms (CPU time)", lat["cpu_p99"] < 5, f"{lat['cpu_p99']:.2f} ms"),
+        ("fast-tier p99 on 200 lines < 5 ms, wall clock, GC as is", lat["p99"] < 5, f"{lat['p99']:.2f} ms"),
+        ("fast-tier p99 on 200 lines < 5 ms, wall clock, after gc.freeze() (as `auditor guard serve` runs)",
+         frozen["p99"] < 5, f"{frozen['p99']:.2f} ms"),
     ]
     lines = [
         f"corpus: {r['snippets']} snippets in {len(r['languages'])} languages "
