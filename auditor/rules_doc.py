@@ -20,12 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from auditor.analyzers.levels import normalize_owasp, owasp_for_cwe, parse_cwes, semgrep_confidence, semgrep_severity
-from auditor.errors import InputError
+from auditor.analyzers.levels import (
+    normalize_owasp,
+    owasp_for_cwe,
+    parse_cwes,
+    semgrep_confidence,
+    semgrep_severity,
+)
 from auditor.paths import RULES_DIR
 from auditor.types import Severity
+from auditor.yamlfile import load_yaml
 
 __all__ = ["RuleEntry", "TOP25_2024", "collect", "cwe_names", "table_rows", "render_table", "to_json", "render_markdown", "COLUMNS"]
 
@@ -102,13 +106,7 @@ def collect(rules_dir: Path = RULES_DIR) -> list[RuleEntry]:
 
 
 def _entries_in(path: Path, rules_dir: Path) -> Iterator[RuleEntry]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise InputError(path, f"not valid YAML: {exc.problem}", line=line) from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError(path, f"cannot read rule file: {exc}") from None
+    data = load_yaml(path)
     relative = path.relative_to(rules_dir)
     folder = relative.parts[0] if len(relative.parts) > 1 else ""
     if isinstance(data, Mapping) and isinstance(data.get("rules"), list):

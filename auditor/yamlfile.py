@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from auditor.errors import InputError
 
-__all__ = ["read_yaml", "load_model", "line_index", "locate"]
+__all__ = ["load_yaml", "read_yaml", "load_model", "line_index", "locate"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -56,6 +56,17 @@ def read_yaml(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None) from None
     return data, line_index(node)
+
+
+def load_yaml(path: Path) -> Any:
+    """Parsed data only (safe loader), for files read often where line numbers of fields are not needed."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise InputError(path, f"not valid YAML: {exc.problem}", line) from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InputError(path, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 def _default_describe(loc: tuple[Any, ...], data: Any) -> str:

@@ -27,8 +27,6 @@ Status of a generation's result:
 from __future__ import annotations
 
 import ast
-import bisect
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +35,7 @@ from typing import ClassVar
 import re2
 
 from auditor.analyzers import taint
+from auditor.analyzers.lines import LineIndex, normalize_newlines
 from auditor.analyzers.pyast import collect, parse
 from auditor.analyzers.pyfragment import repair
 from auditor.analyzers.rulepack import (
@@ -59,30 +58,6 @@ __all__ = ["BuiltinAnalyzer", "load_rules", "MAX_AST_BYTES", "TAINT_FILE"]
 MAX_AST_BYTES = 2_000_000
 #: The taint data file, relative to the parent of the builtin rules folder.
 TAINT_FILE = Path("taint") / "python.yaml"
-_SNIPPET_CHARS = 200
-_NEWLINE = re.compile(r"\r\n?")
-_LINE_BREAK = re.compile(rb"\n")
-
-
-class _Lines:
-    """Byte offsets of the lines of an encoded block, for mapping matches to 1-based lines."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.breaks = [m.start() for m in _LINE_BREAK.finditer(data)]
-
-    def index_of(self, offset: int) -> int:
-        return bisect.bisect_left(self.breaks, offset)
-
-    def span(self, index: int) -> tuple[int, int]:
-        start = self.breaks[index - 1] + 1 if index > 0 else 0
-        stop = self.breaks[index] if index < len(self.breaks) else len(self.data)
-        return start, stop
-
-    def snippet(self, index: int) -> str:
-        start, stop = self.span(index)
-        raw = self.data[start : min(stop, start + 4 * _SNIPPET_CHARS)]
-        return raw.decode("utf-8", "replace").strip()[:_SNIPPET_CHARS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +74,7 @@ class _LineRule:
         clears = tuple(compile_line_regex(p) for p in rule.regex.not_)
         return cls(rule, compile_line_regex(rule.regex.pattern), clears)
 
-    def line_indexes(self, lines: _Lines) -> Iterator[int]:
+    def line_indexes(self, lines: LineIndex) -> Iterator[int]:
         """0-based indexes of the lines this rule flags; at most one search per flagged line."""
         data, pos = lines.data, 0
         while pos <= len(data):
@@ -277,9 +252,9 @@ class BuiltinAnalyzer:
         )
 
     def _scan_block(self, pack: _Pack, block: CodeBlock, index: int, attempt_id: str) -> _BlockScan:
-        code = _NEWLINE.sub("\n", block.code)
+        code = normalize_newlines(block.code)
         data = code.encode("utf-8", "surrogatepass")
-        lines = _Lines(data)
+        lines = LineIndex(data)
         scan = _BlockScan()
 
         def add(rule: Rule, line_index: int, end_index: int) -> None:
@@ -362,7 +337,7 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
 
 
-def _finding(rule: Rule, line_index: int, end_index: int, lines: _Lines, attempt_id: str, block: int) -> Finding:
+def _finding(rule: Rule, line_index: int, end_index: int, lines: LineIndex, attempt_id: str, block: int) -> Finding:
     return rule.finding("builtin", line=line_index + 1, end_line=end_index + 1, snippet=lines.snippet(line_index),
                         attempt_id=attempt_id, block=block)
 

@@ -23,7 +23,6 @@ Cost: one RE2 set pass over each block; line matching and ``requires`` only for 
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ import re2
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from auditor.analyzers.base import analyze_blocks
+from auditor.analyzers.lines import LineIndex, encode_block
 from auditor.analyzers.rulepack import (
     Rule,
     RuleMetadata,
@@ -70,10 +70,7 @@ FAMILIES: tuple[str, ...] = (
 _TECHNIQUE = r"^T\d{4}(?:\.\d{3})?$"
 _TACTIC = r"^TA\d{4}$"
 _ALIASES = {"ps1": "powershell", "pwsh": "powershell", "ps": "powershell"}
-_NEWLINE = re.compile(r"\r\n?")
-_LINE_BREAK = re.compile(rb"\n")
 _BLOCK_SEPARATOR = re.compile(r"^\s*(?:#|//|--|;)\s*=+\s*block(?::\s*(?P<language>[\w#+-]+))?\s*=+\s*$")
-_SNIPPET_CHARS = 200
 R = TypeVar("R", bound=Rule)
 
 
@@ -175,36 +172,6 @@ def fixture_blocks(text: str, language: str | None) -> tuple[CodeBlock, ...]:
             current.append(line)
     blocks.append(CodeBlock(language=current_language, code="\n".join(current), start_line=start))
     return tuple(b for b in blocks if b.code.strip())
-
-
-class LineIndex:
-    """Byte offsets of the lines of an encoded block: match offsets to 0-based lines, and snippets."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.breaks = [m.start() for m in _LINE_BREAK.finditer(data)]
-
-    def index_of(self, offset: int) -> int:
-        return bisect.bisect_left(self.breaks, offset)
-
-    def span(self, index: int) -> tuple[int, int]:
-        start = self.breaks[index - 1] + 1 if index > 0 else 0
-        stop = self.breaks[index] if index < len(self.breaks) else len(self.data)
-        return start, stop
-
-    def text(self, index: int, limit: int = 4 * _SNIPPET_CHARS) -> str:
-        start, stop = self.span(index)
-        return self.data[start : min(stop, start + limit)].decode("utf-8", "replace")
-
-    def snippet(self, index: int) -> str:
-        return self.text(index).strip()[:_SNIPPET_CHARS]
-
-
-def encode_block(code: str) -> bytes:
-    """A block's text as RE2 sees it: ``\\r\\n`` and ``\\r`` become ``\\n``, lone surrogates survive."""
-    if "\r" in code:
-        code = _NEWLINE.sub("\n", code)
-    return code.encode("utf-8", "surrogatepass")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Literal
 
 import re2
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from auditor.analyzers.pyast import CallCheck, dotted_name
 from auditor.errors import InputError
 from auditor.types import Confidence, Finding, Severity
+from auditor.yamlfile import load_yaml
 
 __all__ = [
     "Rule",
@@ -254,13 +254,7 @@ class Rule(_Strict):
 
 def load_rule(path: Path) -> Rule:
     """Read and validate one rule file; :class:`InputError` names the file, line or field."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise InputError(path, f"not valid YAML: {exc.problem}", line=line) from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError(path, f"cannot read rule file: {exc}") from None
+    data = load_yaml(path)
     if not isinstance(data, dict):
         raise InputError(path, "a rule file holds exactly one rule, as a mapping (id, message, ...)")
     try:

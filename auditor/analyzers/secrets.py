@@ -38,7 +38,8 @@ import re2
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from auditor.analyzers.base import analyze_blocks
-from auditor.analyzers.malicious import LineIndex, PatternSet, encode_block, load_rule_file
+from auditor.analyzers.lines import LineIndex, encode_block
+from auditor.analyzers.malicious import PatternSet, load_rule_file
 from auditor.analyzers.rulepack import Rule, compile_line_regex, normalise_language
 from auditor.errors import InputError
 from auditor.paths import RULES_DIR
