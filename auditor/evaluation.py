@@ -32,6 +32,7 @@ from typing import Any, Literal
 
 from auditor.errors import InputError
 from auditor.extract import normalize_language
+from auditor.jsonl import iter_jsonl
 from auditor.types import AnalysisResult, CodeBlock, Generation, Severity
 
 __all__ = [
@@ -141,19 +142,12 @@ def load_corpus(paths: str | Path | Iterable[str | Path]) -> list[Sample]:
     samples: list[Sample] = []
     seen: dict[str, Path] = {}
     for path in _corpus_files([paths] if isinstance(paths, (str, Path)) else paths):
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(path, f"not valid JSON: {exc.msg}", number) from None
-                sample = _sample(rec, path, number)
-                if sample.id in seen:
-                    raise InputError(path, f"duplicate id {sample.id!r} (first in {seen[sample.id]})", number)
-                seen[sample.id] = path
-                samples.append(sample)
+        for number, rec in iter_jsonl(path):
+            sample = _sample(rec, path, number)
+            if sample.id in seen:
+                raise InputError(path, f"duplicate id {sample.id!r} (first in {seen[sample.id]})", number)
+            seen[sample.id] = path
+            samples.append(sample)
     return samples
 
 

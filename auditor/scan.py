@@ -16,7 +16,6 @@ worker process gives ``error`` results for the chunk; never clean ones.
 
 from __future__ import annotations
 
-import json
 import math
 import multiprocessing
 import os
@@ -33,6 +32,7 @@ from auditor.analyzers.fixtures import EXTENSIONS
 from auditor.analyzers.merge import merge_findings
 from auditor.errors import AuditorError, InputError
 from auditor.extract import normalize_language
+from auditor.jsonl import iter_jsonl
 from auditor.types import AnalysisResult, CodeBlock, Finding, Generation
 
 __all__ = [
@@ -100,23 +100,12 @@ def snippets_from_paths(paths: Iterable[str | Path]) -> Iterator[Generation]:
 def snippets_from_jsonl(path: str | Path) -> Iterator[Generation]:
     """Lines of ``{"id", "language", "code"}`` (extra keys such as ``label`` are ignored)."""
     path = Path(path)
-    try:
-        handle = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(path, f"not valid JSON: {exc.msg}", number) from None
-            if not isinstance(rec, dict) or not isinstance(rec.get("code"), str):
-                raise InputError(path, "each line needs a string 'code' (and 'id', 'language')", number)
-            sid = str(rec.get("id", f"{path.name}:{number}"))
-            lang = normalize_language(rec.get("language"))
-            yield Generation(attempt_id=sid, text=rec["code"], code_blocks=(CodeBlock(lang, rec["code"], 1),))
+    for number, rec in iter_jsonl(path):
+        if not isinstance(rec.get("code"), str):
+            raise InputError(path, "each line needs a string 'code' (and 'id', 'language')", number)
+        sid = str(rec.get("id", f"{path.name}:{number}"))
+        lang = normalize_language(rec.get("language"))
+        yield Generation(attempt_id=sid, text=rec["code"], code_blocks=(CodeBlock(lang, rec["code"], 1),))
 
 
 # --- planning -------------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ predicted but not labeled true is a false positive; labeled true but not predict
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from auditor.bias.attribute_use import AttributeUseAnalyzer
 from auditor.bias.uses import targeted_attributes
 from auditor.errors import InputError
 from auditor.extract import normalize_language
+from auditor.jsonl import iter_jsonl
 from auditor.types import CodeBlock, Generation
 
 __all__ = ["Score", "Evaluation", "load_corpus", "evaluate_corpus"]
@@ -71,19 +71,9 @@ class Evaluation:
 
 def load_corpus(path: str | Path) -> list[dict[str, Any]]:
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     records = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, f"not valid JSON: {exc.msg}", number) from None
-        if not isinstance(rec, dict) or not isinstance(rec.get("code"), str) or not isinstance(rec.get("labels"), dict):
+    for number, rec in iter_jsonl(path):
+        if not isinstance(rec.get("code"), str) or not isinstance(rec.get("labels"), dict):
             raise InputError(path, "each line needs 'code' (string) and 'labels' ({attribute: true|false})", number)
         records.append(rec)
     return records

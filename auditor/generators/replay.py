@@ -9,12 +9,12 @@ whose ``error`` says so: a missing response is reported, never invented.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 from auditor.errors import InputError
+from auditor.jsonl import iter_jsonl
 from auditor.types import Attempt, Generation
 
 __all__ = ["ReplayGenerator"]
@@ -30,20 +30,7 @@ class ReplayGenerator:
         self.name = f"replay:{self.path.name}#{digest}"
 
     def _load(self) -> str:
-        try:
-            raw = self.path.read_bytes()
-            lines = raw.decode("utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(self.path, f"cannot read replay file: {getattr(exc, 'strerror', None) or exc}") from None
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(self.path, f"not valid JSON: {exc.msg}", number) from None
-            if not isinstance(rec, dict):
-                raise InputError(self.path, "each line must be a JSON object", number)
+        for number, rec in iter_jsonl(self.path, what="replay file"):
             if not isinstance(rec.get("response", rec.get("text")), str):
                 raise InputError(self.path, "record needs a string 'response' (or 'text')", number)
             if isinstance(rec.get("attempt_id"), str):
@@ -52,7 +39,7 @@ class ReplayGenerator:
                 self._by_prompt[rec["prompt"]].append(rec)
             else:
                 raise InputError(self.path, "record needs 'attempt_id' or 'prompt' to match an attempt", number)
-        return hashlib.sha256(raw).hexdigest()[:12]
+        return hashlib.sha256(self.path.read_bytes()).hexdigest()[:12]
 
     def lookup(self, attempt: Attempt) -> dict[str, object] | None:
         rec = self._by_id.get(attempt.id)
