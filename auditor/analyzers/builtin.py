@@ -75,17 +75,8 @@ class _LineRule:
         return cls(rule, compile_line_regex(rule.regex.pattern), clears)
 
     def line_indexes(self, lines: LineIndex) -> Iterator[int]:
-        """0-based indexes of the lines this rule flags; at most one search per flagged line."""
-        data, pos = lines.data, 0
-        while pos <= len(data):
-            match = self.pattern.search(data, pos)
-            if match is None:
-                return
-            index = lines.index_of(match.start())
-            start, stop = lines.span(index)
-            if not any(c.search(data, start, stop) is not None for c in self.clears):
-                yield index
-            pos = stop + 1
+        """0-based indexes of the lines this rule flags."""
+        return lines.matching_lines(self.pattern, self.clears)
 
 
 @dataclass(frozen=True, slots=True)

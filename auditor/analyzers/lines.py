@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator, Sequence
+
+import re2
 
 __all__ = ["LineIndex", "SNIPPET_CHARS", "encode_block", "normalize_newlines"]
 
@@ -43,3 +46,17 @@ class LineIndex:
 
     def snippet(self, index: int) -> str:
         return self.text(index).strip()[:SNIPPET_CHARS]
+
+    def matching_lines(self, pattern: re2._Regexp, clears: Sequence[re2._Regexp] = ()) -> Iterator[int]:
+        """0-based lines ``pattern`` matches and no ``clears`` pattern matches on the same line; at
+        most one search per flagged line (patterns are compiled never to cross a line break)."""
+        data, pos = self.data, 0
+        while pos <= len(data):
+            match = pattern.search(data, pos)
+            if match is None:
+                return
+            index = self.index_of(match.start())
+            start, stop = self.span(index)
+            if not any(c.search(data, start, stop) is not None for c in clears):
+                yield index
+            pos = stop + 1

@@ -193,16 +193,7 @@ class _Compiled:
 
     def anchor_lines(self, lines: LineIndex) -> Iterator[int]:
         """0-based lines the anchor pattern flags and no ``not`` pattern clears."""
-        data, pos = lines.data, 0
-        while pos <= len(data):
-            match = self.pattern.search(data, pos)
-            if match is None:
-                return
-            index = lines.index_of(match.start())
-            start, stop = lines.span(index)
-            if not any(c.search(data, start, stop) is not None for c in self.clears):
-                yield index
-            pos = stop + 1
+        return lines.matching_lines(self.pattern, self.clears)
 
     def combined(self, data: bytes) -> bool:
         return all(p.search(data) is not None for p in self.requires)

@@ -13,7 +13,7 @@ followed by ``if is_woman: score -= 5`` is one targeting use.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from auditor.bias.lexicon import Lexicon, words
 from auditor.bias.pyshapes import all_equal as _all_equal
@@ -22,6 +22,7 @@ from auditor.bias.pyshapes import branch_effect, constants
 from auditor.bias.pyshapes import is_getattr as _is_getattr
 from auditor.bias.pyshapes import is_log as _is_log
 from auditor.bias.uses import TARGETING_KINDS, Use
+from auditor.bias.uses import Climb as _Climb
 
 __all__ = ["scan_python"]
 
@@ -45,18 +46,6 @@ class _Taint:
     kind: str | None = None  # derived kind carried by a variable (compare, lookup, arithmetic, truthiness ...)
     groups: tuple[str, ...] = ()
     literals: tuple[str, ...] = ()
-
-
-@dataclass
-class _Climb:
-    attribute: str
-    kind: str | None
-    groups: tuple[str, ...]
-    literals: tuple[str, ...]
-    effect: str | None = None  # None: deferred to the assigned variables
-    targets: list[str] = field(default_factory=list)
-    negated: bool = False
-    origin: str | None = None  # the variable the climb started from, if any
 
 
 def scan_python(code: str, lexicon: Lexicon) -> list[Use]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from auditor.bias.lexicon import Lexicon, words
@@ -21,6 +21,7 @@ from auditor.bias.tsnodes import FUNCS, NUMBERS, TABLE_WORDS, TS_LANGUAGES, WHEE
 from auditor.bias.tsnodes import field_of as _field_of
 from auditor.bias.tsnodes import string_value as _string
 from auditor.bias.tsnodes import text as _text
+from auditor.bias.uses import Climb as _Climb
 from auditor.bias.uses import Use
 
 __all__ = ["scan_tree_sitter", "parser_for", "TS_LANGUAGES", "GrammarUnavailable"]
@@ -47,17 +48,6 @@ def parser_for(language: str) -> Any:
         return Parser(Language(lang))
     except (ImportError, KeyError, AttributeError) as exc:
         raise GrammarUnavailable(f"no local tree-sitter grammar for {language} (pip install {WHEELS.get(language, language)})") from exc
-
-
-@dataclass
-class _Climb:
-    attribute: str
-    kind: str | None
-    groups: tuple[str, ...]
-    literals: tuple[str, ...]
-    effect: str | None = None
-    targets: list[str] = field(default_factory=list)
-    negated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,13 +28,13 @@ age rule (``pension_eligible``, ``can_buy_alcohol``, ``child_fare``); such findi
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from auditor.bias.lexicon import words
 from auditor.types import Confidence, Finding, Severity
 
 __all__ = [
-    "ANALYZER", "RULE_READ", "RULE_TARGETING", "TARGETING_KINDS", "Use", "findings_for", "is_targeting",
+    "ANALYZER", "RULE_READ", "RULE_TARGETING", "TARGETING_KINDS", "Climb", "Use", "findings_for", "is_targeting",
     "severity_of", "targeted_attributes", "used_attributes",
 ]
 
@@ -56,6 +56,20 @@ class Use:
     groups: tuple[str, ...] = ()  # lexicon groups (or proxy literal values) the use meets
     literals: tuple[str, ...] = ()  # the literal values it is compared with, as written
     snippet: str = ""
+
+
+@dataclass
+class Climb:
+    """The walk up from one read of a protected attribute to what it affects (Python and tree-sitter)."""
+
+    attribute: str
+    kind: str | None
+    groups: tuple[str, ...]
+    literals: tuple[str, ...]
+    effect: str | None = None  # None: deferred to the assigned variables
+    targets: list[str] = field(default_factory=list)
+    negated: bool = False
+    origin: str | None = None  # the variable the climb started from, if any
 
 
 def is_targeting(use: Use) -> bool:
