@@ -130,17 +130,25 @@ def _dedent(line: str, indent: int) -> str:
 
 def _read_fenced(lines: list[str], i: int, fence: tuple[str, int, int, str]) -> _Span:
     char, length, indent, info = fence
-    body: list[str] = []
+    marker = char * length  # every closing line holds it: the others need no closer look
+    body: list[str] | None = None
+    end = len(lines) - 1
     for j in range(i + 1, len(lines)):
         line = lines[j]
+        if marker not in line:
+            continue
         if _closes(line, char, length):
-            return _Span(i, j, i + 1, tuple(body), info)
+            body, end = lines[i + 1 : j], j
+            break
         head = _trailing_close(line, length) if char == "`" else None
         if head is not None:
-            body.append(_dedent(head, indent))
-            return _Span(i, j, i + 1, tuple(body), info)
-        body.append(_dedent(line, indent))
-    return _Span(i, len(lines) - 1, i + 1, tuple(body), info)  # cut off: take the rest
+            body, end = lines[i + 1 : j] + [head], j
+            break
+    if body is None:  # cut off: take the rest
+        body = lines[i + 1 :]
+    if indent:
+        body = [_dedent(line, indent) for line in body]
+    return _Span(i, end, i + 1, tuple(body), info)
 
 
 def _spans(lines: list[str]) -> list[_Span]:
