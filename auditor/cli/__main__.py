@@ -2,4 +2,5 @@
 
 from auditor.cli import main
 
-main()
+if __name__ == "__main__":  # not again when a spawned guard worker imports it
+    main()

@@ -21,10 +21,10 @@ guard_app = typer.Typer(help="The guard: check a response, or serve an OpenAI-co
                         no_args_is_help=True)
 
 
-def _guard(policy: Optional[Path], deep: bool):  # type: ignore[no-untyped-def]
+def _guard(policy: Optional[Path], deep: bool, processes: int = 0):  # type: ignore[no-untyped-def]
     from auditor.guard import Guard
 
-    return Guard.from_policy(policy or POLICIES_DIR / "guard.yaml", deep=deep)
+    return Guard.from_policy(policy or POLICIES_DIR / "guard.yaml", deep=deep, processes=processes)
 
 
 @guard_app.command("check")
@@ -83,6 +83,10 @@ def guard_serve(
     max_response_bytes: Annotated[int, typer.Option(min=1)] = 16 << 20,
     max_connections: Annotated[int, typer.Option(min=1, help="Requests upstream at once; others wait.")] = 256,
     deep: Annotated[bool, typer.Option(help="Add the deep tier (semgrep) to every check: seconds, not ms.")] = False,
+    processes: Annotated[Optional[int], typer.Option(
+        min=0, help="Worker processes for checks of long responses, so that answers arriving together are "
+                    "checked on several cores (default: one per CPU, at most 8; 0 checks in the proxy's own "
+                    "process).")] = None,
 ) -> None:
     """Serve an OpenAI-compatible proxy that checks every response before the client sees it."""
     from auditor.guard import DecisionLog
@@ -95,11 +99,13 @@ def guard_serve(
     config = ProxyConfig(upstream=upstream, api_key=own_key, upstream_api_key=upstream_key, timeout_s=timeout,
                          max_request_bytes=max_request_bytes, max_response_bytes=max_response_bytes,
                          max_connections=max_connections)
-    guard = _guard(policy, deep)
+    workers = min(8, os.cpu_count() or 1) if processes is None else processes
+    guard = _guard(policy, deep, workers)
     decisions = DecisionLog(log) if log else None
     s = guard.settings
     console.err.print(f"auditor guard: http://{host}:{port}/v1 -> {upstream} (block_at {s.block_at.value}, "
-                      f"warn_at {s.warn_at.value}, fail_closed {str(s.fail_closed).lower()})", markup=False)
+                      f"warn_at {s.warn_at.value}, fail_closed {str(s.fail_closed).lower()}, {workers} check processes)",
+                      markup=False)
     try:
         serve(config, guard, host=host, port=port, log=decisions)
     finally:

@@ -14,7 +14,9 @@ the policy's ``guard:`` settings (:mod:`auditor.guard.settings`):
 ``acheck`` is the async variant. Short texts are checked on the caller's thread (cheaper than a
 hop to a worker); longer ones run on the guard's own thread pool, with a hard wall-clock limit
 counted from when a worker picks the text up, so a queue of waiting checks never times out by
-itself and a hung analyzer never hangs the caller.
+itself and a hung analyzer never hangs the caller. With ``processes=N`` (what the proxy uses),
+texts of ``POOL_MIN_CHARS`` or more go to N worker processes instead (:mod:`auditor.guard.pool`),
+so that responses arriving together are checked on every core rather than one after another.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any, Literal
 
 from auditor.analyzers import Analyzer, available, create
 from auditor.extract import extract_code_blocks
+from auditor.guard.pool import CheckPool
 from auditor.guard.settings import GuardSettings, load_settings
 from auditor.types import CodeBlock, Finding, Generation
 
@@ -44,6 +47,9 @@ DEEP_ANALYZERS: tuple[str, ...] = ("semgrep",)
 #: ``acheck`` runs texts up to this many characters inline (a few ms of analysis at most; a hop to a
 #: worker thread costs more than it saves below that, as the GIL serializes the work anyway).
 INLINE_CHARS = 65_536
+#: With worker processes, ``acheck`` sends texts of at least this many characters to them: below it
+#: (about 50 lines of code, a check of well under 1 ms) the round trip costs more than it spreads.
+POOL_MIN_CHARS = 2_048
 _ATTEMPT_ID = "guard"
 
 
@@ -119,8 +125,13 @@ class Guard:
         analyzers: Sequence[Analyzer] | None = None,
         deep_timeout_s: float = 120.0,
         workers: int = 4,
+        processes: int = 0,
     ) -> None:
-        """``analyzers`` replaces the fast tier (tests, custom stacks); ``deep`` adds semgrep."""
+        """``analyzers`` replaces the fast tier (tests, custom stacks); ``deep`` adds semgrep;
+        ``processes`` > 0 gives ``acheck`` that many worker processes (default fast tier only: a
+        custom analyzer list cannot be rebuilt in another process). Call :meth:`start` to start
+        them before the first check, or the first long check waits for them."""
+        custom = analyzers is not None
         if isinstance(settings, (str, os.PathLike)):
             settings = load_settings(Path(settings))
         self.settings: GuardSettings = settings or GuardSettings()
@@ -133,6 +144,15 @@ class Guard:
         )
         self.deep_timeout_s = deep_timeout_s
         self._pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="auditor-guard")
+        self._processes: CheckPool | None = None
+        if processes > 0 and not custom:
+            self._processes = CheckPool(self.settings, processes, deep=deep, deep_timeout_s=deep_timeout_s)
+
+    def start(self) -> Guard:
+        """Start the worker processes, if any, and wait until each is ready."""
+        if self._processes is not None:
+            self._processes.start()
+        return self
 
     @classmethod
     def from_policy(cls, path: str | os.PathLike[str], **options: Any) -> Guard:
@@ -161,6 +181,10 @@ class Guard:
 
     async def acheck(self, text: str, *, language: str | None = None) -> GuardDecision:
         """``check`` for async callers: inline when short, else on the guard's workers (bounded)."""
+        if self._processes is not None and len(text) >= POOL_MIN_CHARS:
+            start = time.perf_counter()
+            result = await self._processes.check(text, language, self._queue_limit_s + self._hard_limit_s)
+            return result if isinstance(result, GuardDecision) else self._failure(start, result)
         if len(text) <= INLINE_CHARS and not self.deep_analyzers:
             return self.check(text, language=language)
         loop = asyncio.get_running_loop()
@@ -204,8 +228,10 @@ class Guard:
     # -- lifecycle ----------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Stop the worker threads (a check still running finishes in the background)."""
+        """Stop the worker threads (a check still running finishes in the background) and processes."""
         self._pool.shutdown(wait=False, cancel_futures=True)
+        if self._processes is not None:
+            self._processes.close()
 
     def __enter__(self) -> Guard:
         return self

@@ -1,0 +1,121 @@
+"""Checks on worker processes, so that a burst of responses is checked on every core at once.
+
+A check is CPU work under the GIL: in one process, responses that arrive together wait for each
+other (the tenth of ten 200-line answers waits for nine checks). :class:`CheckPool` runs checks on
+``processes`` worker processes instead, each holding its own :class:`~auditor.guard.decision.Guard`
+built once from the same settings. The caller's event loop only sends the text and receives the
+decision (a pickled :class:`GuardDecision`).
+
+Safe by default, like the guard itself: a worker that dies (``BrokenProcessPool``) or a check that
+outlives its limit gives an error decision (blocked when ``fail_closed``), and the pool is replaced
+by a fresh one, so one bad input cannot take the guard's capacity away for good. Workers are
+started with ``spawn`` (never ``fork``: the proxy's process runs an event loop and threads) and
+warmed up by :meth:`CheckPool.start`, so the first requests do not pay for imports.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import multiprocessing
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from auditor.guard.decision import Guard, GuardDecision
+    from auditor.guard.settings import GuardSettings
+
+__all__ = ["CheckPool"]
+
+_GUARD: Guard | None = None  # the worker process's own guard, built by _init
+
+
+def _init(settings: GuardSettings, deep: bool, deep_timeout_s: float) -> None:
+    global _GUARD
+    from auditor.guard.decision import Guard
+
+    _GUARD = Guard(settings, deep=deep, deep_timeout_s=deep_timeout_s, workers=1)
+    gc.collect()
+    gc.freeze()  # rule packs live as long as the worker: keep them out of full collections
+
+
+def _check(text: str, language: str | None) -> GuardDecision:
+    assert _GUARD is not None, "worker not initialised"
+    return _GUARD.check(text, language=language)
+
+
+def _ready() -> bool:
+    time.sleep(0.05)  # long enough that each warm-up task lands on a worker of its own
+    return _GUARD is not None
+
+
+class CheckPool:
+    """``processes`` workers checking with the fast tier (and semgrep with ``deep``)."""
+
+    def __init__(self, settings: GuardSettings, processes: int, *, deep: bool = False,
+                 deep_timeout_s: float = 120.0) -> None:
+        if processes < 1:
+            raise ValueError("a check pool needs at least one process")
+        self.processes = processes
+        self._args = (settings, deep, deep_timeout_s)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        """Start every worker and wait until each has built its guard."""
+        executor = self._ensure()
+        futures = [executor.submit(_ready) for _ in range(self.processes)]
+        if not all(f.result(timeout=120) for f in futures):
+            raise RuntimeError("a guard worker did not initialise")
+
+    async def check(self, text: str, language: str | None, limit_s: float) -> GuardDecision | str:
+        """The worker's decision, or why there is none (the caller turns that into a failure)."""
+        try:
+            future: Future[GuardDecision] = self._ensure().submit(_check, text, language)
+        except (BrokenProcessPool, RuntimeError) as exc:  # broken, or shut down under us
+            self._restart()
+            return f"guard worker unavailable ({type(exc).__name__})"
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), limit_s)
+        except TimeoutError:
+            self._restart()  # a worker may be stuck on this text: replace them all
+            return f"timeout: the analyzers did not finish within {limit_s:g} s"
+        except BrokenProcessPool:
+            self._restart()
+            return "a guard worker process died during the check"
+
+    @property
+    def pids(self) -> list[int]:
+        """The live workers' process ids (for monitoring; empty before the first start)."""
+        processes = getattr(self._executor, "_processes", None) or {}
+        return [p.pid for p in list(processes.values()) if p.is_alive() and p.pid is not None]
+
+    def close(self) -> None:
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            _stop(executor)
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _ensure(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.processes, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init, initargs=self._args,
+            )
+        return self._executor
+
+    def _restart(self) -> None:
+        old, self._executor = self._executor, None
+        if old is not None:
+            _stop(old)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """Shut a pool down without waiting, and end its workers even if one is stuck in a check."""
+    processes = list(getattr(executor, "_processes", {}).values())  # the executor has no public handle
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()

@@ -1,0 +1,103 @@
+"""Checks on worker processes (auditor.guard.pool): same decisions as in-process, and fail closed
+when a worker dies or a check outlives its limit, with the pool replaced for the next check."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from auditor.guard import Guard, GuardDecision, GuardSettings
+from auditor.guard.decision import POOL_MIN_CHARS
+from auditor.guard.pool import CheckPool
+
+FILLER = "".join(f"def step_{i}(value):\n    return value + {i}\n\n" for i in range(80))
+
+
+def response(code: str) -> str:
+    text = f"Here it is.\n\n```python\nimport os\n{FILLER}{code}\n```\n\nDone.\n"
+    assert len(text) >= POOL_MIN_CHARS  # long enough to go to the workers
+    return text
+
+
+TEXTS = {
+    "block": response("os.system('tar czf /tmp/out.tgz ' + folder)"),
+    "warn": response("from flask import Flask\napp = Flask(__name__)\napp.run(debug=True)"),
+    "allow": response("print(step_1(2))"),
+}
+
+
+@pytest.fixture(scope="module")
+def pooled() -> Iterator[Guard]:
+    guard = Guard(GuardSettings(timeout_ms=2000), processes=2).start()
+    try:
+        yield guard
+    finally:
+        guard.close()
+
+
+def comparable(d: GuardDecision) -> tuple[object, ...]:
+    return d.action, [(f["rule_id"], f["line"], f["severity"]) for f in d.summary()["findings"]], d.errors
+
+
+async def test_workers_decide_exactly_as_the_guard_does_in_process(pooled: Guard) -> None:
+    inline = Guard(GuardSettings(timeout_ms=2000))
+    expected = {name: comparable(inline.check(text)) for name, text in TEXTS.items()}
+    assert {name: e[0] for name, e in expected.items()} == {"block": "block", "warn": "warn", "allow": "allow"}
+    burst = list(TEXTS.items()) * 6  # arriving together: spread over both workers
+    decisions = await asyncio.gather(*(pooled.acheck(text) for _, text in burst))
+    for (name, _), decision in zip(burst, decisions):
+        assert comparable(decision) == expected[name], name
+    assert decisions[0].response_line(decisions[0].findings[0]) == TEXTS["block"].split("\n").index(
+        "os.system('tar czf /tmp/out.tgz ' + folder)") + 1
+
+
+async def test_a_dead_worker_blocks_the_check_and_the_pool_recovers(pooled: Guard) -> None:
+    assert pooled._processes is not None
+    workers = pooled._processes.pids
+    assert len(workers) == 2
+    for pid in workers:
+        os.kill(pid, signal.SIGKILL)
+    for pid in workers:  # reaped by the pool's manager thread once it notices
+        for _ in range(100):
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                break
+            if state == "Z":
+                break
+            time.sleep(0.05)
+    died = await pooled.acheck(TEXTS["allow"])
+    assert died.action == "block" and died.findings == ()
+    assert any("worker" in e for e in died.errors), died.errors
+    again = await pooled.acheck(TEXTS["block"])  # a fresh pool, started on demand
+    assert again.action == "block" and again.errors == () and again.findings
+
+
+async def test_a_check_over_its_limit_fails_closed_or_open_as_the_policy_says() -> None:
+    for fail_closed, action in ((True, "block"), (False, "warn")):
+        pool = CheckPool(GuardSettings(fail_closed=fail_closed), 1)
+        guard = Guard(GuardSettings(fail_closed=fail_closed))
+        try:
+            result = await pool.check(TEXTS["allow"], None, limit_s=0.001)  # not even started by then
+            assert isinstance(result, str) and result.startswith("timeout")
+            assert guard._failure(0.0, result).action == action
+            pool.start()
+            decision = await pool.check(TEXTS["allow"], None, limit_s=60)
+            assert isinstance(decision, GuardDecision) and decision.action == "allow"
+        finally:
+            pool.close()
+            guard.close()
+
+
+def test_short_texts_and_custom_analyzers_stay_in_process() -> None:
+    custom = Guard(GuardSettings(), analyzers=[], processes=2)
+    assert custom._processes is None  # a custom analyzer list cannot be rebuilt in a worker
+    custom.close()
+    with pytest.raises(ValueError, match="at least one process"):
+        CheckPool(GuardSettings(), 0)
