@@ -268,3 +268,24 @@ def test_stub_runs_as_a_script_and_prints_its_port() -> None:
         proc.terminate()
         _, err = proc.communicate(timeout=15)
     assert proc.returncode == 0, err
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_stub_token_rate_paces_answers_like_a_model_server(stream: bool) -> None:
+    # The guard benchmark models a model server with this: an answer of N words at R words a second
+    # must take at least N / R seconds, whole or streamed, and arrive intact.
+    text = " ".join(f"w{i}" for i in range(60))
+    with OpenAIStub(responder=lambda prompt: text, token_rate=400.0) as stub:
+        body = {"model": "stub-model", "messages": [{"role": "user", "content": "hi"}], "stream": stream}
+        with httpx.Client(timeout=10) as http:
+            start = time.perf_counter()
+            response = http.post(stub.base_url + "/chat/completions", json=body)
+            elapsed = time.perf_counter() - start
+    assert response.status_code == 200
+    if stream:
+        chunks = [json.loads(line[6:]) for line in response.text.split("\n\n") if line.startswith("data: {")]
+        received = "".join(c["choices"][0]["delta"].get("content", "") for c in chunks if c["choices"])
+    else:
+        received = response.json()["choices"][0]["message"]["content"]
+    assert received == text
+    assert 60 / 400.0 <= elapsed < 5

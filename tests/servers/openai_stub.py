@@ -14,7 +14,9 @@ Endpoints: ``GET /v1/models``, ``POST /v1/chat/completions`` and ``POST /v1/comp
 ``stream: true`` as server-sent events in OpenAI's chunk format ending with ``data: [DONE]``. Checks
 run in this order: API key (401), body (400), model name (404), injected failures (the first
 ``fail_429`` generation requests get 429 with ``Retry-After`` and error code ``code_429``, the next ``fail_5xx`` get
-``error_status``), then the fixed ``delay`` and the answer. Every generation request is counted and
+``error_status``), then the fixed ``delay`` and the answer. With ``token_rate`` (tokens a second) the
+answer also takes as long as a model server writing at that speed would: a whole answer waits for
+all its tokens, a stream sends each piece when its turn comes. Every generation request is counted and
 logged (bounded), with the most requests ever in flight at once. Answers come from ``responder``
 (prompt -> text); the default is a short canned reply with a fenced Python block derived from the
 prompt. Token counts are whitespace-separated words.
@@ -83,6 +85,7 @@ class OpenAIStub:
         models: Sequence[str] = ("stub-model",),
         api_key: str | None = None,
         delay: float = 0.0,
+        token_rate: float | None = None,
         fail_429: int = 0,
         fail_5xx: int = 0,
         error_status: int = 500,
@@ -96,6 +99,7 @@ class OpenAIStub:
         self.models = tuple(models)
         self.api_key = api_key
         self.delay = delay
+        self.token_rate = token_rate
         self.error_status = error_status
         self.retry_after = retry_after
         self.code_429 = code_429
@@ -223,8 +227,10 @@ class OpenAIStub:
             model = self.response_model or str(body["model"])
             if body.get("stream"):
                 include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
-                events = _stream(chat, model, prompts, texts, include_usage)
+                events = _stream(chat, model, prompts, texts, include_usage, self.token_rate)
                 return StreamingResponse(events, media_type="text/event-stream")
+            if self.token_rate:
+                await asyncio.sleep(sum(len(t.split()) for t in texts) / self.token_rate)
             return JSONResponse(_answer(chat, model, prompts, texts))
 
     async def _screen(self, request: Request, chat: bool) -> tuple[dict[str, Any], list[str], Response | None]:
@@ -326,19 +332,26 @@ def _answer(chat: bool, model: str, prompts: list[str], texts: list[str]) -> dic
 
 
 async def _stream(
-    chat: bool, model: str, prompts: list[str], texts: list[str], include_usage: bool
+    chat: bool, model: str, prompts: list[str], texts: list[str], include_usage: bool,
+    token_rate: float | None = None,
 ) -> AsyncIterator[str]:
-    """Server-sent events: the text word by word, a finishing chunk, usage if asked, then [DONE]."""
+    """Server-sent events: the text word by word (at ``token_rate`` words a second, if given), a
+    finishing chunk, usage if asked, then [DONE]."""
     head = {"id": f"{'chatcmpl' if chat else 'cmpl'}-{time.monotonic_ns()}", "created": int(time.time()),
             "model": model, "object": "chat.completion.chunk" if chat else "text_completion"}
 
     def event(choices: list[dict[str, Any]], **extra: Any) -> str:
         return f"data: {json.dumps({**head, 'choices': choices, **extra})}\n\n"
 
+    loop, sent = asyncio.get_running_loop(), 0
+    start = loop.time()
     for index, text in enumerate(texts):
         if chat:
             yield event([{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}])
         for piece in re.findall(r"\s*\S+\s*|\s+", text):
+            sent += 1
+            if token_rate and (ahead := start + sent / token_rate - loop.time()) > 0.002:
+                await asyncio.sleep(ahead)  # in steps of a few ms at least: sleeping per word costs more
             delta = {"delta": {"content": piece}} if chat else {"text": piece, "logprobs": None}
             yield event([{"index": index, **delta, "finish_reason": None}])
         last = {"delta": {}} if chat else {"text": "", "logprobs": None}
@@ -353,13 +366,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="A local OpenAI-compatible stub server (127.0.0.1 only).")
     parser.add_argument("--port", type=int, default=0, help="port to bind (0 picks a free one)")
     parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before each answer")
+    parser.add_argument("--token-rate", type=float, default=None, help="words a second an answer is written at")
     parser.add_argument("--api-key", default=None, help="require this bearer key")
     parser.add_argument("--model", action="append", default=None, help="a served model name (repeatable)")
     args = parser.parse_args(argv)
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    stub = OpenAIStub(models=args.model or ("stub-model",), api_key=args.api_key, delay=args.delay, port=args.port)
+    stub = OpenAIStub(models=args.model or ("stub-model",), api_key=args.api_key, delay=args.delay,
+                      token_rate=args.token_rate, port=args.port)
     with stub:
         print(stub.port, flush=True)
         while not stop.wait(0.5):
