@@ -88,7 +88,9 @@ async def one(http: httpx.AsyncClient, base: str, i: int) -> tuple[str, str]:
     """One request; returns (kind, outcome) where outcome is the guard's action as the client saw it."""
     prompt = "blocked" if i % 2 else "fine"
     stream = i % 4 >= 2
-    body = {"model": "stub-model", "messages": [{"role": "user", "content": f"{prompt} {i}"}], "stream": stream}
+    size = "long" if i % 8 >= 4 else "short"  # long answers go to the proxy's check workers
+    body = {"model": "stub-model", "messages": [{"role": "user", "content": f"{prompt} {size} {i}"}],
+            "stream": stream}
     response = await http.post(base + "/chat/completions", json=body)
     assert response.status_code == 200, response.text
     if not stream:
