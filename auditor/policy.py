@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
+from auditor.guard.settings import GuardSettings as _GuardSettings
 from auditor.types import Confidence, Severity
 from auditor.yamlfile import load_model
 
@@ -149,19 +150,12 @@ class Waiver(_Strict):
         return f"{self.owner}: {self.reason} (until {self.expires})"
 
 
-class GuardSettings(_Strict):
-    """What ``auditor guard`` does with a response (read by the guard; the release gate ignores it)."""
+class GuardSettings(_GuardSettings):
+    """What ``auditor guard`` does with a response (the release gate ignores it). The fields and their
+    checks are the guard's own (:mod:`auditor.guard.settings`); a policy file is read strictly, so
+    here an unknown key is an error, where the guard alone would skip it."""
 
-    block_at: SeverityField = Severity.HIGH
-    warn_at: SeverityField = Severity.MEDIUM
-    fail_closed: bool = True
-    timeout_ms: float = Field(50.0, gt=0, le=600_000)
-
-    @model_validator(mode="after")
-    def _order(self) -> GuardSettings:
-        if self.warn_at > self.block_at:
-            raise ValueError(f"'warn_at' ({self.warn_at.value}) must not be above 'block_at' ({self.block_at.value})")
-        return self
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Policy(_Strict):

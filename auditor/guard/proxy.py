@@ -9,7 +9,8 @@ Routes: ``POST /v1/chat/completions``, ``POST /v1/completions`` (checked), ``GET
 * ``block``: each blocked choice's content becomes a short explanation with
   ``finish_reason: "content_filter"``, plus the same ``auditor`` object and headers.
 
-Streams go through :class:`auditor.guard.stream.StreamFilter` (code blocks held until checked).
+Streams go through :class:`auditor.guard.stream.StreamFilter`: code is held until checked (fenced
+blocks, unfenced code lines, and whole ``/v1/completions`` choices, per the ``stream_unfenced`` setting).
 
 Upstream connections: pooled keep-alive ``httpx.AsyncClient`` s, created once. At most
 ``max_connections`` requests are upstream at a time; the rest wait their turn (up to ``timeout_s``,
@@ -296,7 +297,8 @@ class _Proxy:
         return await self.guard.acheck(text) if text.strip() else GuardDecision("allow")
 
     def _stream(self, upstream: _Upstream, path: str, model: Any) -> StreamingResponse:
-        gate = StreamFilter(self.guard.acheck)
+        gate = StreamFilter(self.guard.acheck, unfenced=self.guard.settings.stream_unfenced,
+                            completions=path == "/completions")
         logged = False
 
         async def done() -> None:
@@ -356,6 +358,7 @@ def serve(config: ProxyConfig, guard: Guard, *, host: str = "127.0.0.1", port: i
     import uvicorn
 
     app = create_app(config, guard, log)
+    guard.start()  # worker processes, if the guard has any, are ready before the first request
     # Everything imported so far lives as long as the process: keep it out of the collector's full
     # passes, which otherwise stall a request for ~30 ms every few dozen checks.
     gc.collect()

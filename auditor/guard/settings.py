@@ -7,6 +7,7 @@ A policy file (``policies/guard.yaml``) may hold release checks too; the guard r
       warn_at: medium      # at or above this (and below block_at) passes, annotated
       fail_closed: true    # an analyzer error or timeout blocks (false: passes, noted)
       timeout_ms: 50       # budget of the fast tier for one response
+      stream_unfenced: hold  # streams: hold code without a fence until checked (report: check after)
 
 A file without a ``guard:`` mapping gives the defaults above. Unknown keys inside the mapping are
 ignored, so the policy schema can grow without breaking older guards.
@@ -15,7 +16,7 @@ ignored, so the policy schema can grow without breaking older guards.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -35,6 +36,9 @@ class GuardSettings(BaseModel):
     warn_at: Severity = Severity.MEDIUM
     fail_closed: bool = True
     timeout_ms: float = Field(50.0, gt=0, le=600_000)
+    #: ``hold``: in a stream, code without a fence is held until checked, like a fenced block;
+    #: ``report``: it streams as it comes and is checked when its choice ends (a finding is reported).
+    stream_unfenced: Literal["hold", "report"] = "hold"
 
     @field_validator("block_at", "warn_at", mode="before")
     @classmethod

@@ -1,22 +1,34 @@
-"""Streaming responses: text flows through as it arrives; code blocks wait for the guard.
+"""Streaming responses: prose flows through as it arrives; code waits for the guard.
 
 An OpenAI-compatible stream is a series of server-sent events (``data: {json}\\n\\n``, ending
 with ``data: [DONE]``), each carrying a piece of one choice's text. :class:`StreamFilter` reads
-them in order and keeps, per choice, the line being written and whether a Markdown fence is open
-(the same fence rules as :mod:`auditor.extract`). An event is forwarded untouched unless it may
-belong to a code block: from the event that opens a fence (or starts a line that could still
-become one, like a lone ````` `` `````) to the one that ends the closing fence's line, events are
-held. Then the held text is checked and either released as it came or replaced by one event that
-keeps the prose before the fence and says why the code was withheld, followed by a finishing
-event with ``finish_reason: "content_filter"``; the rest of that choice is dropped. A blocked
-block therefore never reaches the client, not even in part. A stream that ends inside a fence has
-the open block checked the same way.
+them in order and forwards each event untouched unless it may belong to code. What counts as code
+depends on the stream and on the ``stream_unfenced`` setting (``hold`` by default):
 
-Text that was never held (prose, or code without a fence, as a completion model writes it) is
-checked once more when its choice finishes; what that finds cannot be recalled, so it is reported
-(and the finish reason set to ``content_filter`` on a block) but not removed. The finishing event
-of a choice whose decision was not a plain allow carries an ``auditor`` object with the action,
-findings (rule id, severity, CWE, response line) and errors.
+* **Completions** (``/v1/completions``, ``hold``): a continuation is code from its first character,
+  so all of a choice's events are held until it finishes (or the stream ends), checked once, then
+  released as they came or replaced.
+* **Chat** (and completions with ``report``): per choice, :class:`~auditor.guard.codeline.Lines`
+  follows the lines of the text. Events are held from the one that opens a fence (or starts a line
+  that could still become one, like a lone ````` `` `````) to the one that ends the closing fence's
+  line. With ``hold``, events are also held from the start of a line whose first characters look
+  like code (indentation, a lower-case keyword, ``#!``, ``//``, ``os.system(`` ...); a line that
+  turns out to be prose is released when it ends, one that is code opens a run that is held while
+  lines are code or blank, and checked at the first prose line, fence or the choice's end. Each
+  fenced block or run is checked on its own, so its findings carry response lines.
+
+A held stretch whose code passes is released as it came. If any of it is blocked, one event
+replaces all of it: it keeps the prose before the code in those events and says why the code was
+withheld; a finishing event with ``finish_reason: "content_filter"`` and an ``auditor`` object
+follows, and the rest of that choice is dropped. A blocked block never reaches the client, not
+even in part.
+
+The lines outside the checked code (prose, and, with ``report``, code without a fence, which went
+out unheld) are checked once more when their choice finishes; with their response line numbers, as
+the code's lines are left blank. What that finds cannot be recalled, so it is reported
+(``after_stream: true``, and the finish reason set to ``content_filter`` on a block) but not
+removed. The finishing event of a choice whose decision was not a plain allow carries an
+``auditor`` object with the action, findings (rule id, severity, CWE, response line) and errors.
 """
 
 from __future__ import annotations
@@ -25,15 +37,15 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from auditor.extract import _closes, _open_fence, _trailing_close  # the fence rules of record
+from auditor.guard.codeline import Lines
 from auditor.guard.decision import GuardDecision, worst
 
-__all__ = ["StreamFilter", "EventSplitter", "data_of", "frame", "error_frame"]
+__all__ = ["MODES", "EventSplitter", "StreamFilter", "data_of", "error_frame", "frame"]
 
 Check = Callable[[str], Awaitable[GuardDecision]]
 _SEP = b"\n\n"
 _DONE = b"[DONE]"
-_HEAD = 8  # characters of a line's start that tell whether it can open a fence
+MODES = ("hold", "report")  # the values of the ``stream_unfenced`` setting
 
 
 class EventSplitter:
@@ -74,65 +86,21 @@ def error_frame(message: str, code: str) -> bytes:
     return frame({"error": {"message": message, "type": "auditor_error", "param": None, "code": code}})
 
 
-def _maybe_fence(head: str) -> bool:
-    """Whether a line starting with ``head`` (left-stripped) opens, or may still open, a fence."""
-    if not head or head[0] not in "`~":
-        return False
-    run = len(head) - len(head.lstrip(head[0]))
-    return run == len(head) or run >= 3
-
-
 class _Choice:
-    """Line and fence state of one choice, its held events and its decisions so far."""
+    """One choice: its lines (:class:`~auditor.guard.codeline.Lines`), held events and decisions so far."""
 
-    def __init__(self, index: int) -> None:
+    def __init__(self, index: int, unfenced: bool) -> None:
         self.index = index
-        self.pieces: list[str] = []  # the line being written
-        self.head = ""  # its first characters, left-stripped
-        self.line_no = 0  # complete lines so far
-        self.fence: tuple[str, int] | None = None
-        self.fenced = False  # a fence opened during the current hold
+        self.lines = Lines(unfenced)
         self.held: list[tuple[bytes, dict[str, Any]]] = []
         self.held_text: list[str] = []
         self.seed = ""  # the part of the current line sent before the hold began
         self.seed_line = 0
-        self.free: list[str] = []  # text sent without a check
         self.closed = False
         self.action = "allow"
         self.findings: list[dict[str, Any]] = []
         self.errors: list[str] = []
         self.elapsed_ms = 0.0
-
-    @property
-    def holding(self) -> bool:
-        return self.fence is not None or _maybe_fence(self.head)
-
-    def feed(self, text: str) -> None:
-        start = 0
-        while (nl := text.find("\n", start)) >= 0:
-            self.pieces.append(text[start:nl])
-            line = "".join(self.pieces)
-            self.pieces.clear()
-            self.head = ""
-            self.line_no += 1
-            self._line(line)
-            start = nl + 1
-        rest = text[start:]
-        if rest:
-            self.pieces.append(rest)
-            if len(self.head) < _HEAD:
-                self.head = (self.head + rest).lstrip(" \t")[:_HEAD]
-
-    def _line(self, line: str) -> None:
-        if self.fence is None:
-            opened = _open_fence(line)
-            if opened is not None:
-                self.fence = (opened[0], opened[1])
-                self.fenced = True
-            return
-        char, length = self.fence
-        if _closes(line, char, length) or (char == "`" and _trailing_close(line, length) is not None):
-            self.fence = None
 
     def record(self, decision: GuardDecision, line_offset: int, after_stream: bool = False) -> None:
         self.action = worst(self.action, decision.action)
@@ -152,8 +120,13 @@ class _Choice:
 class StreamFilter:
     """Feed it the upstream's bytes; it returns the bytes to send on (see the module docstring)."""
 
-    def __init__(self, check: Check) -> None:
+    def __init__(self, check: Check, *, unfenced: str = "hold", completions: bool = False) -> None:
+        """``unfenced`` is the policy's ``stream_unfenced``; ``completions`` is true for ``/v1/completions``."""
+        if unfenced not in MODES:
+            raise ValueError(f"stream_unfenced must be one of {MODES}, not {unfenced!r}")
         self._check = check
+        self._hold = unfenced == "hold"
+        self._whole = completions and self._hold  # a continuation is code from its first character
         self._split = EventSplitter()
         self._choices: dict[int, _Choice] = {}
 
@@ -225,7 +198,7 @@ class StreamFilter:
         index = ch.get("index", 0)
         c = self._choices.get(index)
         if c is None:
-            c = self._choices[index] = _Choice(index if isinstance(index, int) else 0)
+            c = self._choices[index] = _Choice(index if isinstance(index, int) else 0, self._hold)
         if c.closed:
             return
         text = _text_of(ch)
@@ -250,47 +223,52 @@ class StreamFilter:
         out.append(frame(finished))
 
     async def _content(self, c: _Choice, raw: bytes, obj: dict[str, Any], text: str, out: list[bytes]) -> None:
-        if not c.held and ("`" in text or "~" in text):
-            c.seed, c.seed_line = "".join(c.pieces), c.line_no
-        if text:
-            c.feed(text)
-        if not (c.held or c.fenced or c.holding):
-            c.free.append(text)
-            out.append(raw)
+        if self._whole:
+            c.held.append((raw, obj))
+            c.held_text.append(text)
             return
+        lines = c.lines
+        pieces, count, line_no = lines.pieces, len(lines.pieces), lines.line_no  # where a hold would begin
+        if text:
+            lines.feed(text)
+        if not c.held:
+            if not (lines.units or lines.pending):
+                out.append(raw)
+                return
+            c.seed, c.seed_line = "".join(pieces[:count]), line_no
         c.held.append((raw, obj))
         c.held_text.append(text)
-        if not c.holding:
+        if not lines.pending:
             await self._resolve(c, out)
 
     async def _resolve(self, c: _Choice, out: list[bytes]) -> None:
-        """Check what ``c`` holds and release or replace it."""
-        held, texts, fenced = c.held, c.held_text, c.fenced
-        c.held, c.held_text, c.fenced = [], [], False
-        if not held:
-            return
-        if not fenced:  # a line that looked like a fence and was not one
-            c.free.extend(texts)
-            out.extend(raw for raw, _ in held)
-            return
-        full = c.seed + "".join(texts)
-        decision = await self._check(full)
-        c.record(decision, line_offset=c.seed_line)
-        if decision.action != "block":
+        """Check the code units of what ``c`` holds, and release or replace the held events."""
+        held, texts = c.held, c.held_text
+        c.held, c.held_text = [], []
+        units = [("".join(texts), 0)] if self._whole else c.lines.take_units()
+        blocked: GuardDecision | None = None
+        for code, offset in units:
+            if not code.strip():
+                continue
+            decision = await self._check(code)
+            c.record(decision, line_offset=offset)
+            if decision.blocked and blocked is None:
+                blocked = decision
+        if blocked is None or not held:  # passed, or nothing left to replace (the finish reports it)
             out.extend(raw for raw, _ in held)
             return
         template, first = held[0][1], held[0][1]["choices"][0]
-        notice = _before_fence(full, len(c.seed)) + decision.reason()
-        out.append(frame(_with(template, first, notice, None)))
+        before = "" if self._whole else _before(c.seed + "".join(texts), len(c.seed), units[0][1] - c.seed_line)
+        out.append(frame(_with(template, first, before + blocked.reason(), None)))
         finished = {**_with(template, first, "", "content_filter"), "auditor": c.digest()}
         out.append(frame(finished))
         c.closed = True
 
     async def _settle(self, c: _Choice, out: list[bytes]) -> None:
-        """End of a choice: resolve what it holds, then check the text it sent unchecked."""
-        c.fence, c.head = None, ""
+        """End of a choice: resolve what it holds, then check the lines it sent unchecked."""
+        c.lines.end()
         await self._resolve(c, out)
-        free, c.free = "".join(c.free), []
+        free, c.lines.outside = "\n".join(c.lines.outside), []
         if c.closed or not free.strip():
             return
         decision = await self._check(free)
@@ -320,11 +298,12 @@ def _with(obj: dict[str, Any], ch: dict[str, Any], text: str, finish: str | None
     return {**{k: v for k, v in obj.items() if k not in ("choices", "usage")}, "choices": [choice]}
 
 
-def _before_fence(text: str, skip: int) -> str:
-    """The text before the first line that opens a fence (less the first ``skip`` characters)."""
-    offset = 0
-    for line in text.split("\n"):
-        if _open_fence(line) is not None:
+def _before(text: str, skip: int, lines: int) -> str:
+    """The first ``lines`` lines of ``text`` (less its first ``skip`` characters): the prose before the code."""
+    end = 0
+    for _ in range(max(lines, 0)):
+        nl = text.find("\n", end)
+        if nl < 0:  # the code is on the last, unfinished line
             break
-        offset += len(line) + 1
-    return text[skip:offset] if offset > skip else ""
+        end = nl + 1
+    return text[skip:end] if end > skip else ""

@@ -28,6 +28,7 @@ from tests.guard.conftest import (
 )
 from tests.guard.server import AppServer
 from tests.guard.test_decision import Broken
+from tests.guard.test_stream import UNFENCED_CHAT, UNFENCED_CODE, UNFENCED_PROSE, WITHHELD
 from tests.servers.openai_stub import OpenAIStub
 
 
@@ -109,6 +110,32 @@ def test_completions_endpoint_streaming_and_not(guard: Guard) -> None:
         assert fine.choices[0].text == ALLOWED
         deltas, reasons, _ = collect(c.completions.create(model="stub-model", prompt="blocked", stream=True))
         assert BLOCKED_CODE not in "".join(deltas) and reasons == ["content_filter"]
+
+
+def unfenced(prompt: str) -> str:
+    """The stub's answer: code without a fence (a continuation, or in a chat answer), else as usual."""
+    return {"continue": UNFENCED_CODE, "chat": UNFENCED_CHAT}.get(prompt) or by_keyword(prompt)
+
+
+def test_unfenced_code_in_streams_is_held_until_checked(guard: Guard) -> None:
+    with guarded(guard, stub=OpenAIStub(responder=unfenced)) as (_, proxy):
+        c = client(proxy)
+        deltas, reasons, notes = collect(c.completions.create(model="stub-model", prompt="continue", stream=True))
+        assert (deltas, reasons) == ([WITHHELD], ["content_filter"])
+        assert [(f["rule_id"], f["line"]) for f in notes[0]["findings"]] == [("py-os-system", 4)]
+        deltas, reasons, _ = collect(c.completions.create(model="stub-model", prompt="fine", stream=True))
+        assert "".join(deltas) == ALLOWED and reasons == ["stop"]
+        deltas, reasons, notes = collect(ask(c, "chat", stream=True))
+        assert "".join(deltas) == UNFENCED_PROSE + WITHHELD and reasons == ["content_filter"]
+        assert len(deltas) > 10 and notes[0]["findings"][0]["line"] == 7  # the prose streamed word by word
+        plain = c.completions.create(model="stub-model", prompt="continue")  # not streamed: as before
+        assert plain.choices[0].finish_reason == "content_filter" and plain.choices[0].text == WITHHELD
+    report = Guard(GuardSettings(timeout_ms=2000, stream_unfenced="report"))
+    with guarded(report, stub=OpenAIStub(responder=unfenced)) as (_, proxy):
+        deltas, reasons, notes = collect(client(proxy).completions.create(model="stub-model", prompt="continue",
+                                                                          stream=True))
+        assert "".join(deltas) == UNFENCED_CODE and reasons == ["content_filter"]  # out unheld, reported after
+        assert len(deltas) > 5 and notes[0]["findings"][0]["after_stream"] is True
 
 
 def test_models_and_upstream_errors_pass_through(guard: Guard) -> None:

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from auditor.guard import Guard, GuardSettings
+from auditor.errors import InputError
+from auditor.guard import Guard, GuardSettings, load_settings
 from auditor.guard.stream import EventSplitter, StreamFilter, data_of
-from tests.guard.conftest import ALLOWED, BLOCKED, BLOCKED_CODE, WARNED
+from tests.guard.conftest import ALLOWED, BLOCKED, BLOCKED_CODE, WARNED, write_policy
 
 CODE_FRAGMENTS = ("os.system(", "import os", "def list_dir", "'ls '")
+#: Code without a fence: os.system on input (py-os-system, high, CWE-78) on its line 4.
+UNFENCED_CODE = "import os\n\ndef clean(path):\n    os.system('rm -rf ' + path)\n    return path\n"
+UNFENCED_FRAGMENTS = ("import os", "def clean", "os.system(", "rm -rf", "return path")
+UNFENCED_PROSE = "You can empty a folder with a short helper.\nIt removes everything under the path it gets.\n\n"
+#: A chat answer: two lines of prose, the code above on lines 4-8 (os.system on line 7), then prose.
+UNFENCED_CHAT = UNFENCED_PROSE + UNFENCED_CODE + "\nCall clean() with the folder to empty.\n"
+WITHHELD = "Code in this response was withheld by the auditor guard: py-os-system (CWE-78)."
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +69,9 @@ def finishes(parsed: list[dict[str, Any] | str]) -> list[tuple[str, dict[str, An
             for ch in e.get("choices", []) if ch["finish_reason"]]
 
 
-async def run(guard: Guard, pieces: list[bytes]) -> tuple[bytes, list[bytes]]:
+async def run(guard: Guard, pieces: list[bytes], **options: Any) -> tuple[bytes, list[bytes]]:
     """Feed the pieces one by one; return everything sent and what each feed released."""
-    gate = StreamFilter(guard.acheck)
+    gate = StreamFilter(guard.acheck, **options)
     released = [await gate.feed(p) for p in pieces]
     released.append(await gate.finish())
     return b"".join(released), released
@@ -76,7 +85,7 @@ def stream_of(text: str, split: str = "words", chat: bool = True, done: bool = T
 
 @pytest.mark.parametrize("split", ["words", "chars"])
 async def test_blocked_code_never_leaves_in_any_part(guard: Guard, split: str) -> None:
-    out, released = await run(guard, stream_of(BLOCKED, split))
+    out, _ = await run(guard, stream_of(BLOCKED, split))
     parsed = events(out)
     sent = text_of(parsed)
     assert sent.startswith("Sure, here it is.\n\n")
@@ -98,7 +107,8 @@ async def test_prose_streams_as_it_arrives_and_code_waits_for_its_fence(guard: G
     assert text_of(events(released[0])) == "Intro line.\n"
     assert released[1:5] == [b"", b"", b"", b""]  # a lone `` may open a fence: held with the block
     assert text_of(events(released[5])) == "```python\nx = 1\n```\n"
-    assert text_of(events(released[6])) == "After."
+    assert released[6] == b""  # "After." could still become "After.x", code: it waits for what follows
+    assert text_of(events(released[7])) == "After."
     assert finishes(events(released[7])) == [("stop", None)]
     assert text_of(events(out)) == "Intro line.\n```python\nx = 1\n```\nAfter."
 
@@ -154,12 +164,6 @@ async def test_completion_streams_are_filtered_too(guard: Guard) -> None:
     assert all("text" in ch for e in parsed if isinstance(e, dict) for ch in e["choices"])
 
 
-async def test_unfenced_code_is_reported_after_the_stream(guard: Guard) -> None:
-    code = "import os\n\ndef clean(path):\n    os.system('rm -rf ' + path)\n    return path\n"
-    out, _ = await run(guard, stream_of(code, chat=False))
-    ((reason, auditor),) = finishes(events(out))
-    assert reason == "content_filter"  # cannot be recalled, but the client is told
-    assert auditor is not None and auditor["findings"][0]["after_stream"] is True
 
 
 async def test_choices_are_judged_one_by_one(guard: Guard) -> None:
@@ -203,3 +207,143 @@ def test_the_splitter_keeps_partial_events() -> None:
     assert split.feed(b"data: 3") == [] and split.rest() == b"data: 3"
     assert data_of(b"event: x\ndata: a\ndata: b") == b"a\nb"
     assert data_of(b": comment") is None
+
+
+# -- code without a fence ---------------------------------------------------------------------
+
+
+def leaks(out: bytes) -> list[str]:
+    return [fragment for fragment in UNFENCED_FRAGMENTS if fragment in out.decode()]
+
+
+async def test_a_blocked_completion_is_held_whole_and_replaced(guard: Guard) -> None:
+    pieces = stream_of(UNFENCED_CODE, chat=False)
+    out, released = await run(guard, pieces, completions=True)
+    assert released[:-3] == [b""] * (len(pieces) - 2)  # not one byte before the choice finished
+    assert leaks(out) == []
+    parsed = events(out)
+    assert text_of(parsed) == WITHHELD
+    ((reason, auditor),) = finishes(parsed)
+    assert reason == "content_filter"
+    assert auditor is not None and auditor["action"] == "block"
+    assert [(f["rule_id"], f["line"], "after_stream" in f) for f in auditor["findings"]] == [("py-os-system", 4, False)]
+    assert all("text" in ch for e in parsed if isinstance(e, dict) for ch in e["choices"])
+    assert parsed[-1] == "[DONE]"
+
+
+async def test_an_allowed_completion_is_released_byte_for_byte(guard: Guard) -> None:
+    pieces = stream_of("def add(a, b):\n    return a + b\n\n\nprint(add(1, 2))\n", chat=False)
+    out, released = await run(guard, pieces, completions=True)
+    assert released[:-3] == [b""] * (len(pieces) - 2)
+    assert out == b"".join(pieces)
+
+
+async def test_a_completion_without_a_finish_is_checked_when_the_stream_ends(guard: Guard) -> None:
+    out, _ = await run(guard, stream_of(UNFENCED_CODE, chat=False, done=False)[:-1], completions=True)
+    assert leaks(out) == []
+    assert [r for r, _ in finishes(events(out))] == ["content_filter"]
+
+
+async def test_unfenced_chat_code_is_held_while_the_prose_before_it_streams(guard: Guard) -> None:
+    gate = StreamFilter(guard.acheck)
+    parts = words(UNFENCED_CHAT)
+    prose = len(words(UNFENCED_PROSE))
+    for part in parts[:prose]:
+        assert text_of(events(await gate.feed(chunk(part)))) == part  # out as soon as it came in
+    for part in parts[prose:-1]:
+        assert await gate.feed(chunk(part)) == b"", part  # the code, and the prose line that ends it
+    settled = await gate.feed(chunk(parts[-1]))  # that line is complete: the run is checked
+    parsed = events(settled)
+    assert text_of(parsed) == WITHHELD
+    ((reason, auditor),) = finishes(parsed)
+    assert reason == "content_filter" and auditor is not None
+    assert [(f["rule_id"], f["line"]) for f in auditor["findings"]] == [("py-os-system", 7)]
+    assert await gate.feed(chunk(finish="stop")) == b""  # the rest of the choice is dropped
+    assert await gate.feed(b"data: [DONE]\n\n") == b"data: [DONE]\n\n"
+    assert leaks(settled) == []
+
+
+@pytest.mark.parametrize("split", ["chars", "lines", "one-event"])
+async def test_unfenced_chat_code_never_leaks_however_it_is_cut(guard: Guard, split: str) -> None:
+    if split == "one-event":
+        pieces = [chunk(UNFENCED_CHAT), chunk(finish="stop")]
+    elif split == "lines":
+        pieces = [chunk(line) for line in UNFENCED_CHAT.splitlines(keepends=True)] + [chunk(finish="stop")]
+    else:
+        pieces = stream_of(UNFENCED_CHAT, "chars")
+    out, _ = await run(guard, pieces)
+    assert leaks(out) == []
+    parsed = events(out)
+    assert text_of(parsed) == UNFENCED_PROSE + WITHHELD  # the prose before the code is kept
+    assert [r for r, _ in finishes(parsed)] == ["content_filter"]
+
+
+async def test_capitalised_prose_starting_with_keywords_is_not_held(guard: Guard) -> None:
+    text = ("If you need more control, pass a list.\nFor example, name each argument.\nUse the helper with care.\n"
+            "Import the module first.\nReturn values are strings.\nWhile it runs, it logs.\nPrint the result, then stop.\nDefault values are fine.\n")
+    pieces = stream_of(text)
+    gate = StreamFilter(guard.acheck)
+    for piece in pieces[:-2]:
+        assert await gate.feed(piece) == piece  # each word goes out the moment it arrives
+    out = await gate.feed(pieces[-2]) + await gate.feed(pieces[-1]) + await gate.finish()
+    assert finishes(events(out)) == [("stop", None)]
+
+
+async def test_a_line_that_starts_like_code_but_is_prose_is_released_at_its_end(guard: Guard) -> None:
+    pieces = [chunk("os."), chunk("path "), chunk("is a module"), chunk(" of helpers.\n"), chunk("Next."),
+              chunk(finish="stop")]
+    out, released = await run(guard, pieces)
+    assert released[:3] == [b"", b"", b""]
+    assert text_of(events(released[3])) == "os.path is a module of helpers.\n"
+    assert text_of(events(out)) == "os.path is a module of helpers.\nNext."
+    assert finishes(events(out)) == [("stop", None)]
+
+
+async def test_passing_unfenced_code_is_released_as_it_came_with_response_lines(guard: Guard) -> None:
+    text = "Run it like this:\n\nfrom flask import Flask\napp = Flask(__name__)\napp.run(debug=True)\n\nDone, it serves.\n"
+    pieces = stream_of(text)
+    out, released = await run(guard, pieces)
+    first_code = len(words("Run it like this:\n\n"))
+    assert all(r == b"" for r in released[first_code:-4])  # held until the prose line after the run
+    assert text_of(events(out)) == text
+    ((reason, auditor),) = finishes(events(out))
+    assert reason == "stop" and auditor is not None and auditor["action"] == "warn"
+    assert [(f["rule_id"], f["line"], "after_stream" in f) for f in auditor["findings"]] == [
+        ("py-flask-debug", 5, False)]
+
+
+async def test_a_run_and_a_fence_are_checked_one_by_one(guard: Guard) -> None:
+    text = "Two parts.\n\ndef add(a, b):\n    return a + b\n```python\nimport os\nos.system('ls ' + d)\n```\nEnd.\n"
+    out, _ = await run(guard, stream_of(text))
+    assert "os.system(" not in out.decode() and "return a + b" not in out.decode()
+    ((reason, auditor),) = finishes(events(out))
+    assert reason == "content_filter" and auditor is not None
+    assert [(f["rule_id"], f["line"]) for f in auditor["findings"]] == [("py-os-system", 7)]
+
+
+@pytest.mark.parametrize("completions", [False, True])
+async def test_report_mode_streams_unfenced_code_and_reports_it_after(guard: Guard, completions: bool) -> None:
+    pieces = stream_of(UNFENCED_CHAT, chat=not completions)
+    out, released = await run(guard, pieces, unfenced="report", completions=completions)
+    assert "os.system(" in text_of(events(b"".join(released[:-3])))  # it went out as it came
+    ((reason, auditor),) = finishes(events(out))
+    assert reason == "content_filter"  # cannot be recalled, but the client is told
+    assert auditor is not None
+    assert [(f["rule_id"], f["line"], f["after_stream"]) for f in auditor["findings"]] == [("py-os-system", 7, True)]
+
+
+async def test_report_mode_still_holds_fenced_code(guard: Guard) -> None:
+    out, _ = await run(guard, stream_of(BLOCKED), unfenced="report")
+    assert BLOCKED_CODE not in out.decode()
+    assert [r for r, _ in finishes(events(out))] == ["content_filter"]
+
+
+def test_the_stream_unfenced_setting(tmp_path: Path) -> None:
+    assert GuardSettings().stream_unfenced == "hold"
+    assert load_settings(write_policy(tmp_path, stream_unfenced="report")).stream_unfenced == "report"
+    with pytest.raises(InputError) as caught:
+        load_settings(write_policy(tmp_path, block_at="high", stream_unfenced="sometimes"))
+    assert "field 'guard.stream_unfenced'" in str(caught.value) and "'hold' or 'report'" in str(caught.value)
+    assert caught.value.line == 5 and str(tmp_path / "guard.yaml") in str(caught.value)
+    with pytest.raises(ValueError, match="stream_unfenced"):
+        StreamFilter(Guard(GuardSettings()).acheck, unfenced="sometimes")

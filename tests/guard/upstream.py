@@ -12,7 +12,6 @@ import threading
 from tests.guard.conftest import by_keyword
 from tests.servers.openai_stub import OpenAIStub
 
-
 FILLER = "".join(f"\ndef step_{i}(value):\n    return value + {i}\n" for i in range(60))
 
 

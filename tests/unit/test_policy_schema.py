@@ -28,7 +28,7 @@ HEAD = "policy: p\nchecks:\n"
         (HEAD + "  - id: a\n    metric: m\n    max: 1\nwaivers:\n  - rule: a\n    reason: r\n    owner: o\n", 7,
          "field 'waivers.0.expires': is required"),
         (HEAD + "  - id: a\n    metric: m\n    max: 1\nguard:\n  block_at: medium\n  warn_at: high\n", 6,
-         "'warn_at' (high) must not be above 'block_at' (medium)"),
+         "warn_at (high) must not be above block_at (medium)"),
         (HEAD + "  - id: a\n    metric: m\n    max: 1\nguard:\n  block_on: high\n", 7, "field 'guard.block_on': unknown field"),
         (HEAD + "  - id: a\n    metric: m\n    max: 1\n  - id: a\n    metric: m\n    max: 2\n", 1, "duplicate check id"),
         ("policy: p\nchecks: []\n", 1, "needs at least one check"),
