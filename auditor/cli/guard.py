@@ -77,7 +77,9 @@ def guard_serve(
         help="Environment variable with the proxy's own key; clients must send it as their bearer token.")] = None,
     upstream_key_env: Annotated[str, typer.Option(
         help="With --api-key-env: environment variable with the key sent upstream.")] = "OPENAI_API_KEY",
-    log: Annotated[Optional[Path], typer.Option(help="Append one JSON line per decision (no code, no secrets).")] = None,
+    log: Annotated[Optional[Path], typer.Option(
+        help="Decision log, one record per checked response (no code, no secrets): SQLite if the name ends "
+             "in .db, .sqlite or .sqlite3, else JSON Lines.")] = None,
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the upstream.")] = 120.0,
     max_request_bytes: Annotated[int, typer.Option(min=1)] = 4 << 20,
     max_response_bytes: Annotated[int, typer.Option(min=1)] = 16 << 20,

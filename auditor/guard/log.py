@@ -1,6 +1,8 @@
-"""The guard's decision log: one JSON line per checked response, safe to keep and to share.
+"""The guard's decision log: one record per checked response, safe to keep and to share.
 
-A record says when, on which endpoint and model, what the guard decided and why::
+The file's suffix picks the format: ``.db``, ``.sqlite`` or ``.sqlite3`` give a SQLite database
+(table ``decisions``, one row per record, ``findings`` and ``errors`` as JSON text; WAL mode, so it
+can be queried while the proxy writes), anything else a JSON Lines file. A record says when, on which endpoint and model, what the guard decided and why::
 
     {"time": "2026-01-31T12:00:00.123Z", "endpoint": "/v1/chat/completions", "model": "m",
      "stream": false, "status": 200, "action": "block", "elapsed_ms": 0.8,
@@ -18,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sqlite3
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -25,7 +28,15 @@ from typing import Any, TextIO
 
 from auditor.types import SCHEMA_VERSION
 
-__all__ = ["DecisionLog", "redact_error", "safe_findings"]
+__all__ = ["DecisionLog", "SQLITE_SUFFIXES", "redact_error", "safe_findings"]
+
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+_COLUMNS = ("time", "endpoint", "model", "stream", "status", "action", "elapsed_ms", "findings", "errors",
+            "schema_version")
+_CREATE = """CREATE TABLE IF NOT EXISTS decisions (
+    id INTEGER PRIMARY KEY, time TEXT NOT NULL, endpoint TEXT NOT NULL, model TEXT, stream INTEGER NOT NULL,
+    status INTEGER NOT NULL, action TEXT NOT NULL, elapsed_ms REAL NOT NULL, findings TEXT NOT NULL,
+    errors TEXT NOT NULL, schema_version INTEGER NOT NULL)"""
 
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`")
 _ERROR_CHARS = 160
@@ -43,13 +54,22 @@ def safe_findings(findings: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]
 
 
 class DecisionLog:
-    """Append-only JSONL file of guard decisions; thread-safe, flushed line by line."""
+    """Append-only log of guard decisions (JSONL, or SQLite by suffix); thread-safe, each record on
+    disk as soon as it is written (a line flushed, a row committed)."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._file: TextIO | None = self.path.open("a", encoding="utf-8", buffering=1)
+        self._file: TextIO | None = None
+        self._db: sqlite3.Connection | None = None
+        if self.path.suffix.lower() in SQLITE_SUFFIXES:
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(_CREATE)
+        else:
+            self._file = self.path.open("a", encoding="utf-8", buffering=1)
 
     def write(
         self,
@@ -77,10 +97,15 @@ class DecisionLog:
             "errors": [redact_error(e) for e in errors],
             "schema_version": SCHEMA_VERSION,
         }
-        line = json.dumps(record, separators=(",", ":")) + "\n"
         with self._lock:
-            if self._file is not None:
-                self._file.write(line)
+            if self._db is not None:
+                row = {**record, "stream": int(stream), "findings": json.dumps(record["findings"]),
+                       "errors": json.dumps(record["errors"])}
+                marks = ", ".join("?" * len(_COLUMNS))
+                self._db.execute(f"INSERT INTO decisions ({', '.join(_COLUMNS)}) VALUES ({marks})",
+                                 [row[c] for c in _COLUMNS])
+            elif self._file is not None:
+                self._file.write(json.dumps(record, separators=(",", ":")) + "\n")
         return record
 
     def close(self) -> None:
@@ -88,6 +113,9 @@ class DecisionLog:
             if self._file is not None:
                 self._file.close()
                 self._file = None
+            if self._db is not None:
+                self._db.close()
+                self._db = None
 
     def __enter__(self) -> DecisionLog:
         return self

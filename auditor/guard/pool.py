@@ -18,6 +18,9 @@ from __future__ import annotations
 import asyncio
 import gc
 import multiprocessing
+import os
+import signal
+import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -30,15 +33,29 @@ if TYPE_CHECKING:
 __all__ = ["CheckPool"]
 
 _GUARD: Guard | None = None  # the worker process's own guard, built by _init
+_WATCH_S = 0.5  # how often a worker looks whether its parent is still there
 
 
 def _init(settings: GuardSettings, deep: bool, deep_timeout_s: float) -> None:
     global _GUARD
     from auditor.guard.decision import Guard
 
+    # Ctrl-C reaches the whole process group: the proxy shuts down and ends its workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker holds both ends of its task queue's pipe, so it never sees the proxy go away; and the
+    # proxy may go without ending it (uvicorn re-raises SIGTERM after its shutdown, which skips every
+    # ``finally``). So each worker watches its parent and leaves when it is gone.
+    parent = os.getppid()
+    threading.Thread(target=_watch, args=(parent,), name="auditor-guard-parent", daemon=True).start()
     _GUARD = Guard(settings, deep=deep, deep_timeout_s=deep_timeout_s, workers=1)
     gc.collect()
     gc.freeze()  # rule packs live as long as the worker: keep them out of full collections
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_S)
+    os._exit(0)
 
 
 def _check(text: str, language: str | None) -> GuardDecision:

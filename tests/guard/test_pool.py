@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,15 +65,9 @@ async def test_a_dead_worker_blocks_the_check_and_the_pool_recovers(pooled: Guar
     assert len(workers) == 2
     for pid in workers:
         os.kill(pid, signal.SIGKILL)
-    for pid in workers:  # reaped by the pool's manager thread once it notices
-        for _ in range(100):
-            try:
-                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-            except OSError:
-                break
-            if state == "Z":
-                break
-            time.sleep(0.05)
+    deadline = time.monotonic() + 5  # reaped by the pool's manager thread once it notices
+    while time.monotonic() < deadline and any(alive(pid) for pid in workers):
+        time.sleep(0.05)
     died = await pooled.acheck(TEXTS["allow"])
     assert died.action == "block" and died.findings == ()
     assert any("worker" in e for e in died.errors), died.errors
@@ -101,3 +97,31 @@ def test_short_texts_and_custom_analyzers_stay_in_process() -> None:
     custom.close()
     with pytest.raises(ValueError, match="at least one process"):
         CheckPool(GuardSettings(), 0)
+
+
+def test_workers_leave_when_their_process_is_killed() -> None:
+    # The proxy can end without closing its pool (SIGKILL; uvicorn re-raises SIGTERM after its
+    # shutdown): its workers must not live on as orphans.
+    script = (
+        "import os, signal\n"
+        "from auditor.guard import Guard, GuardSettings\n"
+        "guard = Guard(GuardSettings(), processes=2).start()\n"
+        "print(*guard._processes.pids, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    pids = [int(p) for p in done.stdout.split()]
+    assert len(pids) == 2
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(alive(pid) for pid in pids):
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in pids)
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

@@ -6,7 +6,9 @@ import json
 import logging
 import re
 import socket
+import sqlite3
 import threading
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -235,16 +237,32 @@ def test_the_proxys_own_key(guard: Guard) -> None:
         assert stub.requests == 1
 
 
-def test_the_decision_log_says_why_without_code_or_secrets(guard: Guard, tmp_path: Path) -> None:
-    path = tmp_path / "logs" / "guard.jsonl"
+def read_log(path: Path) -> tuple[list[dict[str, Any]], str]:
+    """The records of a decision log, either format, and every byte of its files as text."""
+    if path.suffix != ".db":
+        text = path.read_text()
+        return [json.loads(line) for line in text.splitlines()], text
+    with closing(sqlite3.connect(path)) as db:
+        db.row_factory = sqlite3.Row
+        rows = [dict(r) for r in db.execute("SELECT * FROM decisions ORDER BY id")]
+    records = [{**{k: v for k, v in r.items() if k != "id"}, "stream": bool(r["stream"]),
+                "findings": json.loads(r["findings"]), "errors": json.loads(r["errors"])} for r in rows]
+    files = [p for p in path.parent.iterdir() if p.name.startswith(path.name)]  # with -wal / -shm
+    return records, "".join(p.read_bytes().decode("latin-1") for p in files)
+
+
+@pytest.mark.parametrize("name", ["guard.jsonl", "guard.db"])
+def test_the_decision_log_says_why_without_code_or_secrets(guard: Guard, tmp_path: Path, name: str) -> None:
+    path = tmp_path / "logs" / name
     with DecisionLog(path) as log, guarded(guard, log=log) as (_, proxy):
         c = client(proxy)
         ask(c, "blocked")
         ask(c, "secret")
         collect(ask(c, "secret", stream=True))
         ask(c, "fine")
-    text = path.read_text()
-    records = [json.loads(line) for line in text.splitlines()]
+        if name.endswith(".db"):  # readable while the proxy writes (WAL)
+            assert len(read_log(path)[0]) == 4
+    records, text = read_log(path)
     assert [(r["action"], r["stream"]) for r in records] == [
         ("block", False), ("block", False), ("block", True), ("allow", False)]
     first = records[0]
