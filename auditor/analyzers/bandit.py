@@ -26,7 +26,7 @@ from bandit.core import manager as b_manager
 from bandit.core import metrics as b_metrics
 
 from auditor.analyzers.levels import bandit_confidence, bandit_severity, owasp_for_cwe, snippet
-from auditor.analyzers.pyfragment import repair
+from auditor.analyzers.pyfragment import salvage
 from auditor.types import AnalysisResult, Finding, Generation
 
 __all__ = ["BanditAnalyzer", "PYTHON_NAMES"]
@@ -102,12 +102,15 @@ class BanditAnalyzer:
             )
         findings: list[Finding] = []
         errors: list[str] = []
+        notes: list[str] = []
         for index, block in blocks:
             try:
-                issues, shift = self._scan_fragment(block.code, log)
+                issues, shift, note = self._scan_fragment(block.code, log)
             except _BanditFailure as exc:
                 errors.append(f"block {index}: {exc}")
                 continue
+            if note is not None:
+                notes.append(f"block {index}: {note}")
             findings.extend(
                 self._finding(i, block.code, generation.attempt_id, index, shift)
                 for i in issues
@@ -120,18 +123,21 @@ class BanditAnalyzer:
                 findings=tuple(findings),
                 status="error",
                 error="; ".join(errors),
+                note="; ".join(notes) or None,
             )
-        return AnalysisResult(analyzer=self.name, attempt_id=generation.attempt_id, findings=tuple(findings))
+        return AnalysisResult(analyzer=self.name, attempt_id=generation.attempt_id, findings=tuple(findings),
+                              note="; ".join(notes) or None)
 
-    def _scan_fragment(self, code: str, log: _Capture) -> tuple[list[Any], int]:
-        """Issues and the header lines added: a continuation fragment is retried under def headers."""
+    def _scan_fragment(self, code: str, log: _Capture) -> tuple[list[Any], int, str | None]:
+        """Issues, the header lines added and a note: code that does not parse is retried as a
+        continuation fragment under def headers, else as the statements tree-sitter recovers."""
         try:
-            return self._scan(code, log), 0
+            return self._scan(code, log), 0, None
         except _BanditFailure as exc:
-            fixed = repair(code, known_bad=True) if exc.args[0].startswith("syntax error") else None
+            fixed = salvage(code) if exc.args[0].startswith("syntax error") else None
             if fixed is None:
                 raise
-            return self._scan(fixed[0], log), fixed[1]
+            return self._scan(fixed[0], log), fixed[1], fixed[2]
 
     def _scan(self, code: str, log: _Capture) -> list[Any]:
         """bandit's issues for one snippet; raises _BanditFailure when bandit could not analyze it."""

@@ -37,7 +37,7 @@ import re2
 from auditor.analyzers import taint
 from auditor.analyzers.lines import LineIndex, normalize_newlines
 from auditor.analyzers.pyast import collect, parse
-from auditor.analyzers.pyfragment import repair
+from auditor.analyzers.pyfragment import salvage
 from auditor.analyzers.rulepack import (
     CallCheck,
     Rule,
@@ -271,15 +271,20 @@ class BuiltinAnalyzer:
                     scan.note = self._ast_rules(pack, parse(code), checks, taints, add)
                 except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
                     failure = _reason(exc)
-                    fixed = repair(code, known_bad=True) if isinstance(exc, SyntaxError) else None
-                    if fixed is not None:  # a continuation fragment: parse it under def headers
-                        source, shift = fixed
+                    # a continuation fragment parses under def headers; else what tree-sitter recovers
+                    fixed = salvage(code) if isinstance(exc, SyntaxError) else None
+                    if fixed is not None:
+                        source, shift, partial = fixed
 
                         def shifted(rule: Rule, first: int, last: int) -> None:
                             if first >= shift:
                                 add(rule, first - shift, last - shift)
 
-                        scan.note = self._ast_rules(pack, parse(source), checks, taints, shifted)
+                        taint_note = self._ast_rules(pack, parse(source), checks, taints, shifted)
+                        if partial is not None:
+                            partial = partial.replace("python ast failed", f"python ast failed ({failure})", 1)
+                            partial += " by the ast rules (regex rules ran on every line)"
+                        scan.note = "; ".join(n for n in (partial, taint_note) if n) or None
                         failure = None
             if failure is not None:
                 if not pack.has_regex:

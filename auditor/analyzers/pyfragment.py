@@ -3,7 +3,9 @@
 A ``complete`` probe's answer typically starts inside a function body (indented) and may go on to
 top-level definitions. Put under ``def`` / ``if True:`` headers at the indentation it starts at, such a
 fragment parses; the analyzer then maps line numbers back by the number of header lines added and
-drops nothing of the model's own code. Code that still does not parse is left to the caller to report.
+drops nothing of the model's own code. :func:`salvage` adds the last resort: the statements that
+tree-sitter finds intact (:mod:`auditor.analyzers.pyrecover`), with a note saying how much of the
+block they cover. Code of which nothing parses is left to the caller to report.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import ast
 import textwrap
 import warnings
 
-__all__ = ["repair"]
+from auditor.analyzers.pyrecover import recover
+
+__all__ = ["repair", "salvage"]
 
 _MAX_LEVELS = 8
 
@@ -52,3 +56,16 @@ def repair(code: str, *, known_bad: bool = False) -> tuple[str, int] | None:
     if dedented != code and _parses(dedented):
         return dedented, 0
     return None
+
+
+def salvage(code: str) -> tuple[str, int, str | None] | None:
+    """What to parse in place of ``code``, which failed to parse: ``(source, header_lines, note)``.
+
+    A continuation fragment under ``def`` headers comes first (whole, so no note); else the
+    statements tree-sitter recovers, at their own lines (``note`` says how much they cover); else None.
+    """
+    fixed = repair(code, known_bad=True)
+    if fixed is not None:
+        return fixed[0], fixed[1], None
+    recovered = recover(code)
+    return (recovered.source, 0, recovered.note) if recovered is not None else None

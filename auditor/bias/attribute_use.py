@@ -23,7 +23,7 @@ import hashlib
 from collections.abc import Collection, Sequence
 from typing import ClassVar
 
-from auditor.analyzers.pyfragment import repair
+from auditor.analyzers.pyfragment import salvage
 from auditor.bias.lexicon import LEXICON_PATH, Lexicon, load_lexicon
 from auditor.bias.pyscan import scan_python
 from auditor.bias.tsscan import TS_LANGUAGES, GrammarUnavailable, scan_tree_sitter
@@ -47,12 +47,12 @@ def analyze_code(code: str, language: str | None, lexicon: Lexicon | None = None
         try:
             return scan_python(code, lex), None
         except SyntaxError:
-            fixed = repair(code, known_bad=True)  # a continuation fragment parses under def headers
+            fixed = salvage(code)  # a continuation fragment under def headers, or what tree-sitter recovers
             if fixed is None:
                 raise
-        source, shift = fixed
+        source, shift, partial = fixed
         uses = [dataclasses.replace(u, line=u.line - shift) for u in scan_python(source, lex) if u.line > shift]
-        return uses, "parsed as a fragment of a larger function"
+        return uses, partial or "parsed as a fragment of a larger function"
     uses, had_errors = scan_tree_sitter(code, lang, lex)
     return uses, ("tree-sitter recovered from syntax errors" if had_errors else None)
 

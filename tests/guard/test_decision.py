@@ -183,3 +183,15 @@ def test_the_deep_tier_adds_semgrep() -> None:
     assert decision.action == "block" and decision.errors == ()
     shallow = Guard(GuardSettings(block_at="medium", warn_at="low", timeout_ms=2000), analyzers=[])
     assert shallow.check(code).action == "allow"
+
+
+def test_a_response_cut_off_mid_code_is_still_blocked_for_what_it_holds() -> None:
+    # max_tokens stops a model in the middle of a call: ast rejects the whole block, and before
+    # tree-sitter recovery the guard let this through with regex rules only.
+    cut = (
+        "Here you go:\n\n```python\nimport pickle\n\ndef restore(blob):\n    return pickle.loads(blob)\n\n"
+        "def save(obj, path):\n    with open(path, 'wb') as f:\n        pickle.dump(obj,\n"
+    )
+    decision = Guard(GuardSettings(timeout_ms=2000)).check(cut)
+    assert decision.action == "block"
+    assert ("py-pickle-loads", 7) in {(f["rule_id"], f["line"]) for f in decision.summary()["findings"]}

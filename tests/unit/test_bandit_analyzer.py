@@ -66,11 +66,20 @@ def test_nosec_in_generated_code_does_not_hide_findings(analyzer: BanditAnalyzer
     assert [(f.rule_id, f.line) for f in result.findings] == [("B506", 2)]
 
 
-def test_syntax_error_is_an_error_result(analyzer: BanditAnalyzer) -> None:
-    (result,) = analyzer.analyze([_gen("bad", ("python", "def broken(:\n    return 1\n"))])
+def test_code_of_which_nothing_parses_is_an_error_result(analyzer: BanditAnalyzer) -> None:
+    (result,) = analyzer.analyze([_gen("bad", ("python", "def broken(:\n"))])
     assert result.status == "error"
     assert result.error is not None and "syntax error at line 1" in result.error
     assert result.findings == ()
+
+
+def test_cut_off_code_is_scanned_in_the_statements_that_parse(analyzer: BanditAnalyzer) -> None:
+    # A response cut off by max_tokens: ast rejects the block, tree-sitter recovers the intact part.
+    code = "import yaml\n\ndef load(raw):\n    return yaml.load(raw)\n\ndef later(x):\n    return f(x,\n"
+    (result,) = analyzer.analyze([_gen("cut", ("python", code))])
+    assert result.status == "ok"
+    assert [(f.rule_id, f.line) for f in result.findings] == [("B506", 4)]
+    assert result.note is not None and "block 0: python ast failed; 3 of 5 lines recovered" in result.note
 
 
 def test_error_in_one_block_keeps_other_blocks_findings(analyzer: BanditAnalyzer) -> None:

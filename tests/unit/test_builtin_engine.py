@@ -99,13 +99,22 @@ def test_finding_fields(analyzer: BuiltinAnalyzer) -> None:
 # --- fallbacks and status ---------------------------------------------------------------------
 
 
-def test_unparseable_python_falls_back_to_regex_with_note(analyzer: BuiltinAnalyzer) -> None:
-    code = "def handler(req):\n    data = yaml.load(req.body)\n    os.chmod(path, 0o777)\n}\n"
+def test_unparseable_python_keeps_the_ast_rules_on_what_tree_sitter_recovers(analyzer: BuiltinAnalyzer) -> None:
+    code = "import yaml\n\ndef handler(req):\n    data = yaml.load(req.body)\n    os.chmod(path, 0o777)\n}\n"
+    result = run(analyzer, code)
+    assert result.status == "ok"
+    assert result.note == ("python ast failed (unmatched '}' at line 6); 4 of 5 lines recovered with tree-sitter and "
+                           "parsed, the rest skipped by the ast rules (regex rules ran on every line)")
+    assert {("py-chmod-777", 5), ("py-yaml-unsafe-load", 4)} <= hits(result)
+
+
+def test_unparseable_python_with_nothing_recoverable_falls_back_to_regex(analyzer: BuiltinAnalyzer) -> None:
+    code = "data = yaml.load(req.body) }\nos.chmod(path, 0o777) }\n"
     result = run(analyzer, code)
     assert result.status == "ok"
     assert result.note is not None
     assert result.note.startswith("python ast failed (") and result.note.endswith("); regex rules only")
-    assert ("py-chmod-777", 3) in hits(result)
+    assert ("py-chmod-777", 2) in hits(result)
     assert all(f.rule_id != "py-yaml-unsafe-load" for f in result.findings)
 
 
