@@ -86,9 +86,10 @@ def _good_statements(node: Any) -> list[Any]:
     found: list[Any] = []
     for child in node.named_children:
         kind = child.type
-        if not child.has_error and (kind.endswith(_STATEMENT_SUFFIXES) or kind == "decorated_definition"):
+        statement = kind.endswith(_STATEMENT_SUFFIXES) or kind == "decorated_definition"
+        if statement and not child.has_error:
             found.append(child)
-        elif child.has_error or kind in _INNER:
+        elif statement or kind in _INNER:  # never into expressions: no statement lives there
             found += _good_statements(child)
     return found
 
