@@ -11,7 +11,7 @@ unfenced-code heuristics of :mod:`auditor.extract`:
   ``"wait"`` while the characters so far could still go either way. A capitalised English word
   followed by a space ("If you ...", "Import the ...") is prose at once: keywords are lower case.
 * :func:`line_kind` classifies a complete line: ``"code"``, ``"prose"``, ``"comment"`` or
-  ``"blank"`` (extract's ``_line_kind``, plus the head signals above for short lines).
+  ``"blank"`` (``auditor.unfenced.line_kind``, plus the head signals above for short lines).
 
 :class:`Lines` follows the text of one choice. It keeps the line being written, whether a fence
 is open, and whether an unfenced run of code is open: a run starts at a line whose start looked
@@ -26,15 +26,9 @@ from __future__ import annotations
 
 import re
 
-from auditor.extract import (  # the fence rules and the unfenced-code heuristics of record
-    _CODE_STARTS,
-    _KEYWORDS,
-    _closes,
-    _is_prose,
-    _line_kind,
-    _open_fence,
-    _trailing_close,
-)
+from auditor.extract import _closes, _open_fence, _trailing_close  # the fence rules of record
+from auditor.unfenced import CODE_STARTS, KEYWORDS, is_prose
+from auditor.unfenced import line_kind as _line_kind
 
 __all__ = ["HEAD_MAX", "Lines", "Unit", "line_kind", "line_start", "maybe_fence"]
 
@@ -48,7 +42,7 @@ _COMMANDS = frozenset((
     "node", "perl", "powershell", "pwsh", "ssh", "scp", "tar", "chown", "kill", "nohup", "systemctl",
     "crontab", "base64", "openssl", "iptables", "useradd", "certutil", "bitsadmin", "schtasks", "reg",
 ))
-_STARTS = (*_CODE_STARTS, "{")
+_STARTS = (*CODE_STARTS, "{")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ASSIGN = ("=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", ":=", "<<=", ">>=", "**=", "//=")
 
@@ -84,9 +78,9 @@ def line_start(head: str, complete: bool) -> str:
     word, rest = match.group(), body[match.end() :]
     if not rest:
         if complete:
-            return "code" if word in _KEYWORDS or word in _COMMANDS else "prose"
+            return "code" if word in KEYWORDS or word in _COMMANDS else "prose"
         return "code" if len(head) >= HEAD_MAX else "wait"  # a word this long: hold the line to be safe
-    if word in _KEYWORDS or word in _COMMANDS:
+    if word in KEYWORDS or word in _COMMANDS:
         return "code"
     return _after_word(word, rest, complete)
 
@@ -119,7 +113,7 @@ def line_kind(line: str) -> str:
     if kind != "prose":
         return kind
     stripped = line.strip()
-    if stripped.startswith("#") or _is_prose(stripped):
+    if stripped.startswith("#") or is_prose(stripped):
         return kind
     return "code" if line_start(stripped[:HEAD_MAX], complete=len(stripped) <= HEAD_MAX) == "code" else kind
 
