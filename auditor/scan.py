@@ -218,9 +218,11 @@ def scan(
     batch: int = 500,
     workers: int | None = None,
     advance: Callable[[int], None] | None = None,
+    cluster: str | None = None,
 ) -> ScanResult:
     """Run ``analyzers`` over ``snippets``; a process pool when there are many (``workers``: default
-    one per core from :data:`POOL_THRESHOLD` snippets on, 1 below)."""
+    one per core from :data:`POOL_THRESHOLD` snippets on, 1 below), or the Dask cluster whose
+    scheduler is at ``cluster`` (``"local"``: one started here; see :mod:`auditor.scan_dask`)."""
     generations = list(snippets)
     names = tuple(analyzers)
     known = available()
@@ -228,10 +230,11 @@ def scan(
         if name not in known:
             raise AuditorError(f"unknown analyzer {name!r} (known: {', '.join(sorted(known))})")
     if workers is None:
-        workers = default_workers() if len(generations) >= POOL_THRESHOLD else 1
+        workers = default_workers() if len(generations) >= POOL_THRESHOLD or cluster else 1
     # two chunks per worker keep both busy when languages cost differently (bandit reads Python only),
     # while each chunk stays large enough to amortize semgrep's start-up
-    size = batch if workers <= 1 else max(100, min(batch, math.ceil(len(generations) / (workers * 2))))
+    # (a cluster balances many chunks of ``batch`` by itself, whatever this machine's core count)
+    size = batch if workers <= 1 or cluster else max(100, min(batch, math.ceil(len(generations) / (workers * 2))))
     chunks = plan_chunks(generations, size)
     workers = max(1, min(workers, len(chunks)))
     slots: list[list[AnalysisResult] | None] = [None] * len(generations)
@@ -242,7 +245,11 @@ def scan(
         if advance:
             advance(len(chunk))
 
-    if workers == 1:
+    if cluster is not None:
+        from auditor.scan_dask import run_on_cluster
+
+        run_on_cluster(generations, chunks, names, size, cluster, workers, place)
+    elif workers == 1:
         tools = [(name, create(name, **_options(name, size))) for name in names]
         for chunk in chunks:
             place(chunk, _run_tools(tools, [generations[i] for i in chunk]))

@@ -82,6 +82,9 @@ def scan(
     analyzers: Annotated[Optional[str], typer.Option(help="Comma-separated (default builtin,bandit,semgrep).")] = None,
     workers: Annotated[Optional[int], typer.Option(min=1, help="Processes (default: one per core from 1,000 "
                                                                "snippets on).")] = None,
+    cluster: Annotated[Optional[str], typer.Option(
+        help="Scan on a Dask cluster: the scheduler's address (tcp://host:8786), or 'local' for one started "
+             "here. Needs the dask extra, and auditor installed on the workers.")] = None,
 ) -> None:
     """Scan code with the analyzers, outside any audit. Exit 1 on findings ≥ --fail-on, 3 if an analyzer failed.
 
@@ -98,7 +101,8 @@ def scan(
     snippets = list(snippets_from_jsonl(jsonl)) if jsonl else list(snippets_from_paths(paths or []))
     names = tuple(a.strip() for a in analyzers.split(",")) if analyzers else DEFAULT_SCAN
     with console.RichProgress(enabled=fmt == "table" and sys.stderr.isatty()) as progress:
-        result = do_scan(snippets, names, workers=workers, advance=progress.phase("scanning", len(snippets)))
+        result = do_scan(snippets, names, workers=workers, cluster=cluster,
+                         advance=progress.phase("scanning", len(snippets)))
     if fmt == "json":
         body = {"snippets": result.snippets, "findings": [f.as_dict() for f in result.findings],
                 "unmerged_findings": len(result.raw_findings), "errors": [e.as_dict() for e in result.errors]}
