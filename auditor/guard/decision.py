@@ -183,7 +183,8 @@ class Guard:
         """``check`` for async callers: inline when short, else on the guard's workers (bounded)."""
         if self._processes is not None and len(text) >= POOL_MIN_CHARS:
             start = time.perf_counter()
-            result = await self._processes.check(text, language, self._queue_limit_s + self._hard_limit_s)
+            wait = self._queue_limit_s + 2 * self._hard_limit_s
+            result = await self._processes.check(text, language, self._hard_limit_s, wait)
             return result if isinstance(result, GuardDecision) else self._failure(start, result)
         if len(text) <= INLINE_CHARS and not self.deep_analyzers:
             return self.check(text, language=language)

@@ -6,9 +6,12 @@ other (the tenth of ten 200-line answers waits for nine checks). :class:`CheckPo
 built once from the same settings. The caller's event loop only sends the text and receives the
 decision (a pickled :class:`GuardDecision`).
 
-Safe by default, like the guard itself: a worker that dies (``BrokenProcessPool``) or a check that
-outlives its limit gives an error decision (blocked when ``fail_closed``), and the pool is replaced
-by a fresh one, so one bad input cannot take the guard's capacity away for good. Workers are
+Safe by default, like the guard itself. Each worker holds its own check to the hard limit with a
+timer signal: a check past it is cut short there and gives a timeout, without costing the worker.
+A worker that dies (``BrokenProcessPool``), or a check that has not come back long after its limit
+(a worker stuck in C code, which no signal interrupts), gives an error decision too (blocked when
+``fail_closed``) and the pool is replaced by a fresh one, so one bad input cannot take the guard's
+capacity away for good. A check that merely waits its turn under load is never cut short. Workers are
 started with ``spawn`` (never ``fork``: the proxy's process runs an event loop and threads) and
 warmed up by :meth:`CheckPool.start`, so the first requests do not pay for imports.
 """
@@ -52,15 +55,31 @@ def _init(settings: GuardSettings, deep: bool, deep_timeout_s: float) -> None:
     gc.freeze()  # rule packs live as long as the worker: keep them out of full collections
 
 
+class _Overtime(BaseException):
+    """Raised in a worker by its timer: not an ``Exception``, so no analyzer's handler swallows it."""
+
+
+def _overtime(signum: int, frame: object) -> None:
+    raise _Overtime
+
+
 def _watch(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(_WATCH_S)
     os._exit(0)
 
 
-def _check(text: str, language: str | None) -> GuardDecision:
+def _check(text: str, language: str | None, limit_s: float) -> GuardDecision | str:
+    """Runs on a worker's main thread, where the timer signal can interrupt the check."""
     assert _GUARD is not None, "worker not initialised"
-    return _GUARD.check(text, language=language)
+    signal.signal(signal.SIGALRM, _overtime)
+    signal.setitimer(signal.ITIMER_REAL, limit_s)
+    try:
+        return _GUARD.check(text, language=language)
+    except _Overtime:
+        return f"timeout: the analyzers did not finish within {limit_s:g} s"
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def _ready() -> bool:
@@ -86,18 +105,22 @@ class CheckPool:
         if not all(f.result(timeout=120) for f in futures):
             raise RuntimeError("a guard worker did not initialise")
 
-    async def check(self, text: str, language: str | None, limit_s: float) -> GuardDecision | str:
-        """The worker's decision, or why there is none (the caller turns that into a failure)."""
+    async def check(self, text: str, language: str | None, limit_s: float, wait_s: float) -> GuardDecision | str:
+        """The worker's decision, or why there is none (the caller turns that into a failure).
+
+        ``limit_s`` is the check's own limit, kept by the worker; ``wait_s`` the most this call waits,
+        queue included, before it gives up on the workers and replaces them.
+        """
         try:
-            future: Future[GuardDecision] = self._ensure().submit(_check, text, language)
+            future: Future[GuardDecision | str] = self._ensure().submit(_check, text, language, limit_s)
         except (BrokenProcessPool, RuntimeError) as exc:  # broken, or shut down under us
             self._restart()
             return f"guard worker unavailable ({type(exc).__name__})"
         try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), limit_s)
+            return await asyncio.wait_for(asyncio.wrap_future(future), wait_s)
         except TimeoutError:
-            self._restart()  # a worker may be stuck on this text: replace them all
-            return f"timeout: the analyzers did not finish within {limit_s:g} s"
+            self._restart()  # a worker is stuck where its timer cannot reach: replace them all
+            return f"timeout: no answer from the guard workers within {wait_s:g} s"
         except BrokenProcessPool:
             self._restart()
             return "a guard worker process died during the check"

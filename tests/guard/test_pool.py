@@ -65,9 +65,7 @@ async def test_a_dead_worker_blocks_the_check_and_the_pool_recovers(pooled: Guar
     assert len(workers) == 2
     for pid in workers:
         os.kill(pid, signal.SIGKILL)
-    deadline = time.monotonic() + 5  # reaped by the pool's manager thread once it notices
-    while time.monotonic() < deadline and any(alive(pid) for pid in workers):
-        time.sleep(0.05)
+    assert gone(workers)  # reaped by the pool's manager thread once it notices
     died = await pooled.acheck(TEXTS["allow"])
     assert died.action == "block" and died.findings == ()
     assert any("worker" in e for e in died.errors), died.errors
@@ -75,20 +73,40 @@ async def test_a_dead_worker_blocks_the_check_and_the_pool_recovers(pooled: Guar
     assert again.action == "block" and again.errors == () and again.findings
 
 
-async def test_a_check_over_its_limit_fails_closed_or_open_as_the_policy_says() -> None:
+async def test_a_check_over_its_limit_is_cut_short_by_its_worker_which_lives_on() -> None:
+    pool = CheckPool(GuardSettings(), 1)
+    try:
+        pool.start()
+        (worker,) = pool.pids
+        result = await pool.check(TEXTS["block"], None, limit_s=0.0005, wait_s=60)  # a check takes ms
+        assert result == "timeout: the analyzers did not finish within 0.0005 s"
+        decision = await pool.check(TEXTS["block"], None, limit_s=60, wait_s=60)
+        assert isinstance(decision, GuardDecision) and decision.action == "block"
+        assert pool.pids == [worker]  # the same worker: a timeout in Python code costs no process
+    finally:
+        pool.close()
+
+
+async def test_workers_that_do_not_answer_in_time_are_replaced() -> None:
+    pool = CheckPool(GuardSettings(), 1)
+    try:
+        pool.start()
+        (worker,) = pool.pids
+        result = await pool.check(TEXTS["allow"], None, limit_s=60, wait_s=0.001)  # not even started by then
+        assert result == "timeout: no answer from the guard workers within 0.001 s"
+        assert gone([worker])
+        decision = await pool.check(TEXTS["allow"], None, limit_s=60, wait_s=60)
+        assert isinstance(decision, GuardDecision) and decision.action == "allow"
+        assert pool.pids and worker not in pool.pids
+    finally:
+        pool.close()
+
+
+def test_failures_block_or_warn_as_the_policy_says() -> None:
     for fail_closed, action in ((True, "block"), (False, "warn")):
-        pool = CheckPool(GuardSettings(fail_closed=fail_closed), 1)
-        guard = Guard(GuardSettings(fail_closed=fail_closed))
-        try:
-            result = await pool.check(TEXTS["allow"], None, limit_s=0.001)  # not even started by then
-            assert isinstance(result, str) and result.startswith("timeout")
-            assert guard._failure(0.0, result).action == action
-            pool.start()
-            decision = await pool.check(TEXTS["allow"], None, limit_s=60)
-            assert isinstance(decision, GuardDecision) and decision.action == "allow"
-        finally:
-            pool.close()
-            guard.close()
+        with Guard(GuardSettings(fail_closed=fail_closed)) as guard:
+            failure = guard._failure(0.0, "timeout: no answer from the guard workers within 1 s")
+        assert (failure.action, failure.errors) == (action, ("timeout: no answer from the guard workers within 1 s",))
 
 
 def test_short_texts_and_custom_analyzers_stay_in_process() -> None:
@@ -113,10 +131,17 @@ def test_workers_leave_when_their_process_is_killed() -> None:
     assert done.returncode == -signal.SIGKILL, done.stderr
     pids = [int(p) for p in done.stdout.split()]
     assert len(pids) == 2
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(alive(pid) for pid in pids):
-        time.sleep(0.1)
-    assert not any(alive(pid) for pid in pids)
+    assert gone(pids)
+
+
+def gone(pids: list[int], within_s: float = 10.0) -> bool:
+    """Whether every process of ``pids`` has ended (or is a zombie) within ``within_s``."""
+    deadline = time.monotonic() + within_s
+    while any(alive(pid) for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def alive(pid: int) -> bool:
