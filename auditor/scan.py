@@ -259,6 +259,14 @@ def scan(
     return ScanResult(len(generations), results, workers)
 
 
+def failed_chunk(generations: Sequence[Generation], chunk: list[int], names: Sequence[str], what: str,
+                 exc: BaseException) -> list[list[AnalysisResult]]:
+    """Error results, per analyzer, for every snippet of a chunk whose worker or task failed."""
+    batch = [generations[i] for i in chunk]
+    reason = f"{what}: {type(exc).__name__}: {str(exc)[:200]}"
+    return [error_results(name, batch, reason) for name in names]
+
+
 def _run_pool(
     generations: Sequence[Generation],
     chunks: list[list[int]],
@@ -291,9 +299,7 @@ def _run_pool(
                 try:
                     per_tool = future.result()
                 except Exception as exc:  # a worker killed, or a result that would not pickle
-                    batch = [generations[i] for i in chunk]
-                    reason = f"scan worker failed: {type(exc).__name__}: {str(exc)[:200]}"
-                    per_tool = [error_results(name, batch, reason) for name in names]
+                    per_tool = failed_chunk(generations, chunk, names, "scan worker failed", exc)
                 place(chunk, per_tool)
     finally:
         _WORKER.clear()

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from auditor.analyzers import Analyzer, create, error_results
+from auditor.analyzers import Analyzer, create
 from auditor.errors import AuditorError
 from auditor.types import AnalysisResult, Generation
 
@@ -32,7 +32,7 @@ _TOOLS: dict[tuple[tuple[str, ...], int], list[tuple[str, Analyzer]]] = {}
 
 def _chunk_task(names: tuple[str, ...], size: int, batch: list[Generation]) -> list[list[AnalysisResult]]:
     """Runs on a worker: every analyzer over one chunk (analyzers built once per worker process)."""
-    from auditor.scan import _options, _run_tools
+    from auditor.scan import _options, _run_tools  # here: scan imports this module lazily
 
     key = (names, size)
     if key not in _TOOLS:
@@ -70,6 +70,8 @@ def run_on_cluster(
 ) -> None:
     """Every chunk as one task on the cluster at ``address``; ``place`` receives each chunk's results
     as it completes (``workers`` sizes a ``local`` cluster only)."""
+    from auditor.scan import failed_chunk
+
     with _client(address, workers) as client:
         from dask.distributed import as_completed  # importable: _client checked
 
@@ -82,7 +84,5 @@ def run_on_cluster(
             try:
                 per_tool = future.result()
             except Exception as exc:  # the task raised, or its worker kept dying
-                batch = [generations[i] for i in chunk]
-                reason = f"scan task failed on the cluster: {type(exc).__name__}: {str(exc)[:200]}"
-                per_tool = [error_results(name, batch, reason) for name in names]
+                per_tool = failed_chunk(generations, chunk, names, "scan task failed on the cluster", exc)
             place(chunk, per_tool)
